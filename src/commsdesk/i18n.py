@@ -1,0 +1,83 @@
+"""The only place that knows the locale: gettext catalogs, Babel dates, numbers and plurals."""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import locale as _locale
+import os
+from datetime import date, datetime
+
+from babel import Locale, dates, numbers
+from babel.support import Translations
+
+from commsdesk.paths import translations_dir
+
+DOMAIN = "commsdesk"
+SUPPORTED = ("ru", "en")
+DEFAULT = "ru"
+
+_state: dict[str, object] = {"lang": DEFAULT, "catalog": _gettext.NullTranslations()}
+
+
+def system_language() -> str:
+    """Russian for any Russian-speaking locale, English for the rest of the world."""
+    candidates = [os.environ.get(v, "") for v in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")]
+    try:
+        candidates.append(_locale.getlocale()[0] or "")
+    except ValueError:
+        pass
+    for raw in candidates:
+        for part in raw.split(":"):
+            code = part.split(".")[0].split("@")[0].replace("-", "_").lower()
+            if not code or code in ("c", "posix"):
+                continue
+            lang = code.split("_")[0]
+            return "ru" if lang == "ru" else "en"
+    return DEFAULT
+
+
+def set_language(lang: str) -> str:
+    """Activate a catalog; unknown codes fall back to the system choice. Returns the code used."""
+    if lang not in SUPPORTED:
+        lang = system_language()
+    catalog = Translations.load(str(translations_dir()), [lang], DOMAIN)
+    _state["lang"] = lang
+    _state["catalog"] = catalog
+    return lang
+
+
+def current_language() -> str:
+    return str(_state["lang"])
+
+
+def babel_locale() -> Locale:
+    return Locale.parse(current_language())
+
+
+def _(message: str) -> str:
+    return _state["catalog"].gettext(message)  # type: ignore[union-attr]
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _state["catalog"].ngettext(singular, plural, n)  # type: ignore[union-attr]
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; translate it later with _()."""
+    return message
+
+
+def format_date(value: date, style: str = "long") -> str:
+    return dates.format_date(value, format=style, locale=babel_locale())
+
+
+def format_datetime(value: datetime, style: str = "medium") -> str:
+    return dates.format_datetime(value, format=style, locale=babel_locale())
+
+
+def format_number(value: float) -> str:
+    return numbers.format_decimal(value, locale=babel_locale())
+
+
+def format_timedelta(seconds: float) -> str:
+    return dates.format_timedelta(seconds, locale=babel_locale())

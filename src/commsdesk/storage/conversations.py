@@ -1,0 +1,204 @@
+"""Logged conversations: what was said, how it went, techniques used, follow-ups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from commsdesk.domain import Channel, Conversation, Ending, Temperature
+from commsdesk.i18n import N_
+from commsdesk.storage import errors
+from commsdesk.storage.connection import Connection
+from commsdesk.storage.repository import Repository, SearchText
+from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, json_in, json_out, new_uid, now
+
+_COLUMNS = ("id, uid, contact_id, occurred_at, channel, duration_minutes, topics, notes,"
+            " temperature, ending, self_rating, follow_up_on, created_at, updated_at")
+SORTS = {"when": "v.occurred_at", "created": "v.created_at", "rating": "v.self_rating"}
+
+
+@dataclass
+class ConversationFilter:
+    contact_id: int | None = None
+    since: date | None = None
+    until: date | None = None  # inclusive
+    channel: Channel | None = None
+    technique: str | None = None
+    temperature: Temperature | None = None
+
+
+def _when(value: datetime) -> str:
+    return value.replace(second=0, microsecond=0, tzinfo=None).isoformat(timespec="minutes")
+
+
+class Conversations(Repository):
+    table = "conversations"
+    kind = "conversation"
+
+    def add(self, conv: Conversation) -> Conversation:
+        _validate(conv)
+        stamp = now()
+        conv.uid = conv.uid or new_uid()
+        conv.created_at = conv.created_at or stamp
+        conv.updated_at = conv.updated_at or stamp
+        with self._vault.transaction() as conn:
+            self._vault.repos.contacts._require(conn, conv.contact_id)
+            cursor = conn.execute(
+                f"INSERT INTO conversations ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (None, *self._values(conv)),
+            )
+            conv.id = cursor.lastrowid
+            self._set_techniques(conn, conv.id, conv.techniques)
+            self.reindex(conn, [conv.id])
+        return conv
+
+    def update(self, conv: Conversation) -> Conversation:
+        _validate(conv)
+        conv.updated_at = now()
+        with self._vault.transaction() as conn:
+            self._require(conn, conv.id)
+            self._vault.repos.contacts._require(conn, conv.contact_id)
+            conn.execute(
+                "UPDATE conversations SET uid=?, contact_id=?, occurred_at=?, channel=?,"
+                " duration_minutes=?, topics=?, notes=?, temperature=?, ending=?, self_rating=?,"
+                " follow_up_on=?, created_at=?, updated_at=? WHERE id=?",
+                (*self._values(conv), conv.id),
+            )
+            self._set_techniques(conn, conv.id, conv.techniques)
+            self.reindex(conn, [conv.id])
+        return conv
+
+    def get(self, conv_id: int) -> Conversation:
+        with self._vault.reading() as conn:
+            row = conn.execute(f"SELECT {_COLUMNS} FROM conversations WHERE id = ?"
+                               " AND deleted_at IS NULL", (conv_id,)).fetchone()
+            if row is None:
+                raise errors.RecordNotFound()
+            return self._conversation(row, self._techniques_of(conn, [conv_id]).get(conv_id, []))
+
+    def list(self, flt: ConversationFilter | None = None, sort: str = "when",
+             descending: bool = True, limit: int = 100, offset: int = 0) -> list[Conversation]:
+        where, params = _where(flt or ConversationFilter())
+        order = SORTS.get(sort, SORTS["when"]) + (" DESC" if descending else " ASC")
+        cols = ", ".join("v." + c.strip() for c in _COLUMNS.split(","))
+        sql = (f"SELECT {cols} FROM conversations v JOIN contacts c ON c.id = v.contact_id"
+               f" WHERE {where} ORDER BY {order}, v.id DESC LIMIT ? OFFSET ?")
+        with self._vault.reading() as conn:
+            rows = conn.execute(sql, (*params, limit, offset)).fetchall()
+            techniques = self._techniques_of(conn, [r[0] for r in rows])
+            return [self._conversation(r, techniques.get(r[0], [])) for r in rows]
+
+    def count(self, flt: ConversationFilter | None = None) -> int:
+        where, params = _where(flt or ConversationFilter())
+        with self._vault.reading() as conn:
+            return conn.execute(
+                f"SELECT count(*) FROM conversations v JOIN contacts c ON c.id = v.contact_id"
+                f" WHERE {where}", params).fetchone()[0]
+
+    def follow_ups_due(self, until: date) -> list[Conversation]:
+        """Conversations whose follow-up date has come (or passed) by `until`."""
+        with self._vault.reading() as conn:
+            rows = conn.execute(
+                f"SELECT {', '.join('v.' + c.strip() for c in _COLUMNS.split(','))}"
+                " FROM conversations v JOIN contacts c ON c.id = v.contact_id"
+                " WHERE v.follow_up_on IS NOT NULL AND v.follow_up_on <= ?"
+                " AND v.deleted_at IS NULL AND c.deleted_at IS NULL AND c.archived = 0"
+                " ORDER BY v.follow_up_on, v.id", (until.isoformat(),)).fetchall()
+            techniques = self._techniques_of(conn, [r[0] for r in rows])
+            return [self._conversation(r, techniques.get(r[0], [])) for r in rows]
+
+    def clear_follow_up(self, conv_id: int) -> None:
+        with self._vault.transaction() as conn:
+            self._require(conn, conv_id)
+            conn.execute("UPDATE conversations SET follow_up_on = NULL, updated_at = ?"
+                         " WHERE id = ?", (dt_out(now()), conv_id))
+
+    # -- search ----------------------------------------------------------------------------
+    def index_texts(self, conn: Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
+        rows = self._rows(conn, "SELECT v.id, v.notes, v.topics FROM conversations v"
+                          " JOIN contacts c ON c.id = v.contact_id WHERE v.id IN ({ids})"
+                          " AND v.deleted_at IS NULL AND c.deleted_at IS NULL", ids)
+        return {rid: (notes, " ".join(json_in(topics))) for rid, notes, topics in rows}
+
+    def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
+        with self._vault.reading() as conn:
+            rows = self._rows(conn, "SELECT v.id, c.display_name, v.occurred_at, v.notes, v.topics,"
+                              " v.contact_id FROM conversations v JOIN contacts c"
+                              " ON c.id = v.contact_id WHERE v.id IN ({ids})", ids)
+        out = {}
+        for rid, name, when, notes, topics, contact_id in rows:
+            body = " · ".join(x for x in (", ".join(json_in(topics)), notes) if x)
+            out[rid] = (name, body, when, contact_id)
+        return out
+
+    # -- rows ------------------------------------------------------------------------------
+    @staticmethod
+    def _values(v: Conversation) -> tuple:
+        return (
+            v.uid, v.contact_id, _when(v.occurred_at), v.channel.value, v.duration_minutes,
+            json_out(v.topics), v.notes, v.temperature.value, v.ending.value, v.self_rating,
+            d_out(v.follow_up_on), dt_out(v.created_at), dt_out(v.updated_at),
+        )
+
+    @staticmethod
+    def _conversation(row: tuple, techniques: list[str]) -> Conversation:
+        (rid, uid, contact_id, when, channel, duration, topics, notes, temperature, ending,
+         rating, follow_up, created, updated) = row
+        return Conversation(
+            id=rid, uid=uid, contact_id=contact_id, occurred_at=datetime.fromisoformat(when),
+            channel=Channel(channel), duration_minutes=duration, topics=json_in(topics),
+            techniques=techniques, notes=notes, temperature=Temperature(temperature),
+            ending=Ending(ending), self_rating=rating, follow_up_on=d_in(follow_up),
+            created_at=dt_in(created), updated_at=dt_in(updated),
+        )
+
+    @staticmethod
+    def _set_techniques(conn: Connection, conv_id: int, techniques: list[str]) -> None:
+        conn.execute("DELETE FROM conversation_techniques WHERE conversation_id = ?", (conv_id,))
+        unique = list(dict.fromkeys(t.strip() for t in techniques if t.strip()))
+        conn.executemany(
+            "INSERT INTO conversation_techniques (conversation_id, position, technique)"
+            " VALUES (?, ?, ?)", [(conv_id, i, t) for i, t in enumerate(unique)])
+
+    def _techniques_of(self, conn: Connection, ids: list[int]) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = {}
+        for cid, technique in self._rows(
+            conn, "SELECT conversation_id, technique FROM conversation_techniques"
+            " WHERE conversation_id IN ({ids}) ORDER BY conversation_id, position", ids,
+        ):
+            out.setdefault(cid, []).append(technique)
+        return out
+
+
+def _validate(v: Conversation) -> None:
+    if v.self_rating is not None and not 1 <= v.self_rating <= 5:
+        raise errors.InvalidValue(field="self_rating",
+                                  reason=errors.Msg(N_("must be between 1 and 5")))
+    if v.duration_minutes is not None and v.duration_minutes < 0:
+        raise errors.InvalidValue(field="duration_minutes",
+                                  reason=errors.Msg(N_("must not be negative")))
+
+
+def _where(flt: ConversationFilter) -> tuple[str, list[object]]:
+    clauses = ["v.deleted_at IS NULL", "c.deleted_at IS NULL"]
+    params: list[object] = []
+    if flt.contact_id is not None:
+        clauses.append("v.contact_id = ?")
+        params.append(flt.contact_id)
+    if flt.since is not None:
+        clauses.append("v.occurred_at >= ?")
+        params.append(flt.since.isoformat())
+    if flt.until is not None:
+        clauses.append("v.occurred_at < ?")
+        params.append(date.fromordinal(flt.until.toordinal() + 1).isoformat())
+    if flt.channel is not None:
+        clauses.append("v.channel = ?")
+        params.append(flt.channel.value)
+    if flt.temperature is not None:
+        clauses.append("v.temperature = ?")
+        params.append(flt.temperature.value)
+    if flt.technique:
+        clauses.append("EXISTS (SELECT 1 FROM conversation_techniques t"
+                       " WHERE t.conversation_id = v.id AND t.technique = ?)")
+        params.append(flt.technique)
+    return " AND ".join(clauses), params

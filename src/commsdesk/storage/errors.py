@@ -1,0 +1,105 @@
+"""Errors the vault raises, each with a message the user can read in their own language.
+
+Messages never contain a passphrase, a key or any text from the vault.
+"""
+
+from __future__ import annotations
+
+from commsdesk.i18n import N_, _
+
+
+class Msg(str):
+    """A message id passed as a parameter of an error; translated when the error is shown."""
+
+
+class VaultError(Exception):
+    """Base class: `str(error)` is a one-line message in the active UI language."""
+
+    msgid = N_("The vault could not be used.")
+
+    def __init__(self, **params: object) -> None:
+        super().__init__(self.msgid)
+        self.params = params
+
+    def user_message(self) -> str:
+        params = {k: _(v) if isinstance(v, Msg) else v for k, v in self.params.items()}
+        return _(self.msgid).format(**params)
+
+    def __str__(self) -> str:
+        return self.user_message()
+
+
+class VaultNotFound(VaultError):
+    msgid = N_("No vault file at {path}.")
+
+
+class VaultIsDirectory(VaultError):
+    msgid = N_("{path} is a folder, not a vault file.")
+
+
+class VaultEmpty(VaultError):
+    msgid = N_("The file {path} is empty: it is not a CommsDesk vault.")
+
+
+class VaultTruncated(VaultError):
+    msgid = N_("The vault file {path} is damaged (it looks cut short). Restore it from a backup.")
+
+
+class VaultNotEncrypted(VaultError):
+    msgid = N_("The file {path} is an unencrypted database, not a CommsDesk vault.")
+
+
+class WrongPassphrase(VaultError):
+    msgid = N_("Wrong passphrase, or the file is not a CommsDesk vault.")
+
+
+class VaultDamaged(VaultError):
+    msgid = N_("The vault file is damaged and cannot be read safely. Restore it from a backup.")
+
+
+class VaultTooNew(VaultError):
+    msgid = N_("This vault was written by a newer version of CommsDesk. Update the app to open it.")
+
+
+class VaultExists(VaultError):
+    msgid = N_("A file already exists at {path}; it was left untouched.")
+
+
+class VaultUnreadable(VaultError):
+    msgid = N_("The file {path} cannot be read: {reason}.")
+
+
+class VaultBusy(VaultError):
+    msgid = N_("The vault is in use by another CommsDesk window. Close it and try again.")
+
+
+class DiskFull(VaultError):
+    msgid = N_("The disk is full. Nothing was saved; free some space and try again.")
+
+
+class WriteFailed(VaultError):
+    msgid = N_("Writing to the disk failed. Nothing was saved; your vault is unchanged.")
+
+
+class UnknownKdfLevel(VaultError):
+    msgid = N_("This vault uses a key strength this version does not know. Update the app.")
+
+
+class WeakPassphrase(VaultError):
+    msgid = N_("The passphrase is too short: use at least {minimum} characters.")
+
+
+class PassphraseMismatch(VaultError):
+    msgid = N_("The two passphrases differ.")
+
+
+class BackupInvalid(VaultError):
+    msgid = N_("The backup could not be verified, so nothing was restored: {reason}")
+
+
+class RecordNotFound(VaultError):
+    msgid = N_("The record no longer exists.")
+
+
+class InvalidValue(VaultError):
+    msgid = N_("Invalid value for {field}: {reason}")

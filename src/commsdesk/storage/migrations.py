@@ -1,0 +1,211 @@
+"""Forward-only schema migrations; `PRAGMA user_version` says how many have been applied.
+
+Append new migrations at the end; never edit a released one. Each runs in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from commsdesk.storage.connection import Connection
+
+APPLICATION_ID = 0x434D4453  # "CMDS", checked after the key is proven
+
+_V1 = """
+CREATE TABLE vault_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+CREATE TABLE contacts (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    relationship TEXT NOT NULL,
+    region TEXT NOT NULL DEFAULT '',
+    age_group TEXT NOT NULL DEFAULT 'unknown',
+    channels TEXT NOT NULL DEFAULT '[]',
+    media_diet TEXT NOT NULL DEFAULT '[]',
+    values_interests TEXT NOT NULL DEFAULT '',
+    topics_to_avoid TEXT NOT NULL DEFAULT '',
+    safety_notes TEXT NOT NULL DEFAULT '',
+    stay_in_touch_weeks INTEGER CHECK (stay_in_touch_weeks IS NULL OR stay_in_touch_weeks > 0),
+    archived INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+);
+CREATE INDEX contacts_name ON contacts(display_name COLLATE NOCASE);
+
+CREATE TABLE tags (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE
+);
+CREATE TABLE contact_tags (
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    PRIMARY KEY (contact_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX contact_tags_tag ON contact_tags(tag_id);
+
+CREATE TABLE conversations (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    occurred_at TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    duration_minutes INTEGER CHECK (duration_minutes IS NULL OR duration_minutes >= 0),
+    topics TEXT NOT NULL DEFAULT '[]',
+    notes TEXT NOT NULL DEFAULT '',
+    temperature TEXT NOT NULL,
+    ending TEXT NOT NULL,
+    self_rating INTEGER CHECK (self_rating IS NULL OR self_rating BETWEEN 1 AND 5),
+    follow_up_on TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+);
+CREATE INDEX conversations_contact ON conversations(contact_id, occurred_at);
+CREATE INDEX conversations_when ON conversations(occurred_at);
+CREATE INDEX conversations_follow_up ON conversations(follow_up_on) WHERE follow_up_on IS NOT NULL;
+
+CREATE TABLE conversation_techniques (
+    conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    technique TEXT NOT NULL,
+    PRIMARY KEY (conversation_id, position)
+) WITHOUT ROWID;
+CREATE INDEX conversation_techniques_technique ON conversation_techniques(technique);
+
+CREATE TABLE dimensions (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    key TEXT UNIQUE,
+    name TEXT NOT NULL,
+    better_when TEXT NOT NULL CHECK (better_when IN ('higher', 'lower')),
+    builtin INTEGER NOT NULL DEFAULT 0,
+    position INTEGER NOT NULL DEFAULT 0,
+    archived INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE observations (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    dimension_id INTEGER NOT NULL REFERENCES dimensions(id) ON DELETE RESTRICT,
+    observed_on TEXT NOT NULL,
+    value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 10),
+    evidence TEXT NOT NULL DEFAULT '',
+    conversation_id INTEGER REFERENCES conversations(id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+);
+CREATE INDEX observations_contact ON observations(contact_id, observed_on);
+CREATE INDEX observations_conversation ON observations(conversation_id);
+
+CREATE TABLE plans (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    goal TEXT NOT NULL,
+    realistic_expectation TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL,
+    started_on TEXT,
+    review_on TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+);
+CREATE INDEX plans_contact ON plans(contact_id);
+
+CREATE TABLE plan_steps (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    expectation TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL,
+    due_on TEXT,
+    done_on TEXT
+);
+CREATE INDEX plan_steps_plan ON plan_steps(plan_id, position);
+
+CREATE TABLE reminders (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    contact_id INTEGER REFERENCES contacts(id) ON DELETE CASCADE,
+    conversation_id INTEGER REFERENCES conversations(id) ON DELETE CASCADE,
+    due_on TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    done_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+);
+CREATE INDEX reminders_due ON reminders(due_on) WHERE done_at IS NULL;
+CREATE INDEX reminders_contact ON reminders(contact_id);
+
+CREATE TABLE reflections (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    written_at TEXT NOT NULL,
+    mood INTEGER CHECK (mood IS NULL OR mood BETWEEN 1 AND 5),
+    hard TEXT NOT NULL DEFAULT '',
+    helped TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+);
+CREATE INDEX reflections_when ON reflections(written_at);
+
+-- Contentless: the index keeps no copy of the text; secure-delete removes a record's terms at once.
+CREATE VIRTUAL TABLE search_fts USING fts5(
+    stems, words, content='', contentless_delete=1,
+    tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO search_fts(search_fts, rank) VALUES ('secure-delete', 1);
+
+INSERT INTO dimensions (uid, key, name, better_when, builtin, position) VALUES
+    ('builtin:support_war', 'support_war', 'Support for the war', 'lower', 1, 0),
+    ('builtin:trust_state_media', 'trust_state_media', 'Trust in state media', 'lower', 1, 1),
+    ('builtin:openness', 'openness', 'Openness to talking with me', 'higher', 1, 2),
+    ('builtin:understands_leaving', 'understands_leaving', 'Understanding of why I left',
+     'higher', 1, 3);
+"""
+
+
+def _v1(conn: Connection) -> None:
+    for statement in _split(_V1):
+        conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def _split(script: str) -> list[str]:
+    """Statements of a migration script; `executescript` would commit behind our back."""
+    lines = [line for line in script.splitlines() if not line.lstrip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1]
+LATEST = len(MIGRATIONS)
+
+
+def pending(conn: Connection) -> range:
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    return range(current, LATEST)
+
+
+def apply(conn: Connection, upto: int = LATEST) -> None:
+    """Apply every migration after the vault's version, each in its own transaction."""
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    for index in range(current, upto):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[index](conn)
+            conn.execute(f"PRAGMA user_version = {index + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise

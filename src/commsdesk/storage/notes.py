@@ -1,0 +1,177 @@
+"""Reminders (follow-ups and custom dates) and reflections (the user's own journal)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from commsdesk.domain import Reflection, Reminder
+from commsdesk.storage import errors
+from commsdesk.storage.connection import Connection
+from commsdesk.storage.repository import Repository, SearchText
+from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, new_uid, now
+
+_REMINDER_COLUMNS = ("id, uid, contact_id, conversation_id, due_on, note, done_at, created_at,"
+                     " updated_at")
+_REFLECTION_COLUMNS = ("id, uid, written_at, mood, hard, helped, notes, contact_id, created_at,"
+                       " updated_at")
+
+
+class Reminders(Repository):
+    table = "reminders"
+    kind = "reminder"
+
+    def add(self, reminder: Reminder) -> Reminder:
+        stamp = now()
+        reminder.uid = reminder.uid or new_uid()
+        reminder.created_at = reminder.created_at or stamp
+        reminder.updated_at = reminder.updated_at or stamp
+        with self._vault.transaction() as conn:
+            if reminder.contact_id is not None:
+                self._vault.repos.contacts._require(conn, reminder.contact_id)
+            reminder.id = conn.execute(
+                f"INSERT INTO reminders ({_REMINDER_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)",
+                (None, *self._values(reminder))).lastrowid
+            self.reindex(conn, [reminder.id])
+        return reminder
+
+    def update(self, reminder: Reminder) -> Reminder:
+        reminder.updated_at = now()
+        with self._vault.transaction() as conn:
+            self._require(conn, reminder.id)
+            conn.execute("UPDATE reminders SET uid=?, contact_id=?, conversation_id=?, due_on=?,"
+                         " note=?, done_at=?, created_at=?, updated_at=? WHERE id=?",
+                         (*self._values(reminder), reminder.id))
+            self.reindex(conn, [reminder.id])
+        return reminder
+
+    def complete(self, reminder_id: int) -> None:
+        with self._vault.transaction() as conn:
+            self._require(conn, reminder_id)
+            stamp = dt_out(now())
+            conn.execute("UPDATE reminders SET done_at=?, updated_at=? WHERE id=?",
+                         (stamp, stamp, reminder_id))
+
+    def get(self, reminder_id: int) -> Reminder:
+        with self._vault.reading() as conn:
+            row = conn.execute(f"SELECT {_REMINDER_COLUMNS} FROM reminders WHERE id = ?"
+                               " AND deleted_at IS NULL", (reminder_id,)).fetchone()
+        if row is None:
+            raise errors.RecordNotFound()
+        return self._reminder(row)
+
+    def due(self, until: date) -> list[Reminder]:
+        """Open reminders due on or before `until`, oldest first."""
+        with self._vault.reading() as conn:
+            rows = conn.execute(
+                f"SELECT {', '.join('r.' + c.strip() for c in _REMINDER_COLUMNS.split(','))}"
+                " FROM reminders r LEFT JOIN contacts c ON c.id = r.contact_id"
+                " WHERE r.done_at IS NULL AND r.deleted_at IS NULL AND r.due_on <= ?"
+                " AND (r.contact_id IS NULL OR c.deleted_at IS NULL)"
+                " ORDER BY r.due_on, r.id", (until.isoformat(),)).fetchall()
+        return [self._reminder(r) for r in rows]
+
+    def list_all(self, limit: int = 1000, offset: int = 0) -> list[Reminder]:
+        with self._vault.reading() as conn:
+            rows = conn.execute(f"SELECT {_REMINDER_COLUMNS} FROM reminders WHERE deleted_at IS NULL"
+                                " ORDER BY id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+        return [self._reminder(r) for r in rows]
+
+    def index_texts(self, conn: Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
+        rows = self._rows(conn, "SELECT r.id, r.note FROM reminders r LEFT JOIN contacts c"
+                          " ON c.id = r.contact_id WHERE r.id IN ({ids}) AND r.deleted_at IS NULL"
+                          " AND (r.contact_id IS NULL OR c.deleted_at IS NULL)", ids)
+        return {rid: (note,) for rid, note in rows}
+
+    def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
+        with self._vault.reading() as conn:
+            rows = self._rows(conn, "SELECT r.id, coalesce(c.display_name, ''), r.due_on, r.note,"
+                              " r.contact_id FROM reminders r LEFT JOIN contacts c"
+                              " ON c.id = r.contact_id WHERE r.id IN ({ids})", ids)
+        return {rid: (name, note, due, cid) for rid, name, due, note, cid in rows}
+
+    @staticmethod
+    def _values(r: Reminder) -> tuple:
+        return (r.uid, r.contact_id, r.conversation_id, d_out(r.due_on), r.note, dt_out(r.done_at),
+                dt_out(r.created_at), dt_out(r.updated_at))
+
+    @staticmethod
+    def _reminder(row: tuple) -> Reminder:
+        rid, uid, contact_id, conv_id, due, note, done, created, updated = row
+        return Reminder(id=rid, uid=uid, contact_id=contact_id, conversation_id=conv_id,
+                        due_on=d_in(due), note=note, done_at=dt_in(done),
+                        created_at=dt_in(created), updated_at=dt_in(updated))
+
+
+class Reflections(Repository):
+    table = "reflections"
+    kind = "reflection"
+
+    def add(self, item: Reflection) -> Reflection:
+        _validate_mood(item)
+        stamp = now()
+        item.uid = item.uid or new_uid()
+        item.created_at = item.created_at or stamp
+        item.updated_at = item.updated_at or stamp
+        with self._vault.transaction() as conn:
+            item.id = conn.execute(
+                f"INSERT INTO reflections ({_REFLECTION_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (None, *self._values(item))).lastrowid
+            self.reindex(conn, [item.id])
+        return item
+
+    def update(self, item: Reflection) -> Reflection:
+        _validate_mood(item)
+        item.updated_at = now()
+        with self._vault.transaction() as conn:
+            self._require(conn, item.id)
+            conn.execute("UPDATE reflections SET uid=?, written_at=?, mood=?, hard=?, helped=?,"
+                         " notes=?, contact_id=?, created_at=?, updated_at=? WHERE id=?",
+                         (*self._values(item), item.id))
+            self.reindex(conn, [item.id])
+        return item
+
+    def get(self, item_id: int) -> Reflection:
+        with self._vault.reading() as conn:
+            row = conn.execute(f"SELECT {_REFLECTION_COLUMNS} FROM reflections WHERE id = ?"
+                               " AND deleted_at IS NULL", (item_id,)).fetchone()
+        if row is None:
+            raise errors.RecordNotFound()
+        return self._reflection(row)
+
+    def list(self, limit: int = 100, offset: int = 0) -> list[Reflection]:
+        with self._vault.reading() as conn:
+            rows = conn.execute(f"SELECT {_REFLECTION_COLUMNS} FROM reflections"
+                                " WHERE deleted_at IS NULL ORDER BY written_at DESC, id DESC"
+                                " LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+        return [self._reflection(r) for r in rows]
+
+    def index_texts(self, conn: Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
+        rows = self._rows(conn, "SELECT id, hard, helped, notes FROM reflections"
+                          " WHERE id IN ({ids}) AND deleted_at IS NULL", ids)
+        return {rid: (hard, helped, notes) for rid, hard, helped, notes in rows}
+
+    def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
+        with self._vault.reading() as conn:
+            rows = self._rows(conn, "SELECT id, written_at, hard, helped, notes, contact_id"
+                              " FROM reflections WHERE id IN ({ids})", ids)
+        return {rid: ("", " · ".join(x for x in (hard, helped, notes) if x), when, cid)
+                for rid, when, hard, helped, notes, cid in rows}
+
+    @staticmethod
+    def _values(r: Reflection) -> tuple:
+        return (r.uid, dt_out(r.written_at), r.mood, r.hard, r.helped, r.notes, r.contact_id,
+                dt_out(r.created_at), dt_out(r.updated_at))
+
+    @staticmethod
+    def _reflection(row: tuple) -> Reflection:
+        rid, uid, written, mood, hard, helped, notes, contact_id, created, updated = row
+        return Reflection(id=rid, uid=uid, written_at=dt_in(written), mood=mood, hard=hard,
+                          helped=helped, notes=notes, contact_id=contact_id,
+                          created_at=dt_in(created), updated_at=dt_in(updated))
+
+
+def _validate_mood(item: Reflection) -> None:
+    from commsdesk.i18n import N_
+
+    if item.mood is not None and not 1 <= item.mood <= 5:
+        raise errors.InvalidValue(field="mood", reason=errors.Msg(N_("must be between 1 and 5")))

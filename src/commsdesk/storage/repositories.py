@@ -1,0 +1,48 @@
+"""The repositories of one open vault, reachable as `vault.repos.contacts` and so on."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from commsdesk.storage.contacts import Contacts
+from commsdesk.storage.conversations import Conversations
+from commsdesk.storage.notes import Reflections, Reminders
+from commsdesk.storage.observations import Dimensions, Observations
+from commsdesk.storage.plans import Plans
+from commsdesk.storage.repository import Repository
+from commsdesk.storage.search_index import Search
+from commsdesk.storage.timeline import Timeline
+
+if TYPE_CHECKING:
+    from commsdesk.storage.vault import Vault
+
+
+class Repositories:
+    def __init__(self, vault: Vault):
+        self._vault = vault
+        self.contacts = Contacts(vault)
+        self.conversations = Conversations(vault)
+        self.observations = Observations(vault)
+        self.dimensions = Dimensions(vault)
+        self.plans = Plans(vault)
+        self.reminders = Reminders(vault)
+        self.reflections = Reflections(vault)
+        self.search = Search(vault)
+        self.timeline = Timeline(vault)
+        self._by_kind: dict[str, Repository] = {
+            r.kind: r for r in (self.contacts, self.conversations, self.observations, self.plans,
+                                self.reminders, self.reflections)
+        }
+
+    def by_kind(self, kind: str) -> Repository:
+        return self._by_kind[kind]
+
+    def purge_deleted(self) -> int:
+        """Hard-delete soft-deleted records; children of a purged contact go by cascade."""
+        with self._vault.transaction() as conn:
+            total = 0
+            for repo in (self.reflections, self.reminders, self.plans, self.observations,
+                         self.conversations, self.contacts):
+                total += repo.purge(conn)
+            conn.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM contact_tags)")
+            return total

@@ -1,0 +1,97 @@
+"""What every repository shares: soft delete with undo, purge, and keeping the search index."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from commsdesk.storage import errors, search_index
+from commsdesk.storage.connection import Connection
+from commsdesk.storage.rows import dt_out, now, placeholders
+
+if TYPE_CHECKING:
+    from commsdesk.storage.vault import Vault
+
+SearchText = tuple[str, str, str, int | None]  # title, body, when, contact id
+
+
+class Repository:
+    table: ClassVar[str]
+    kind: ClassVar[str]
+
+    def __init__(self, vault: Vault):
+        self._vault = vault
+
+    # -- to implement ----------------------------------------------------------------------
+    def index_texts(self, conn: Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
+        """The text fields of each live record, for the full-text index."""
+        raise NotImplementedError
+
+    def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
+        raise NotImplementedError
+
+    # -- shared ----------------------------------------------------------------------------
+    def _require(self, conn: Connection, record_id: int | None) -> int:
+        if record_id is None or conn.execute(
+            f"SELECT 1 FROM {self.table} WHERE id = ? AND deleted_at IS NULL", (record_id,)
+        ).fetchone() is None:
+            raise errors.RecordNotFound()
+        return record_id
+
+    def reindex(self, conn: Connection, ids: list[int]) -> None:
+        texts = self.index_texts(conn, ids)
+        for record_id in ids:
+            if record_id in texts:
+                search_index.put(conn, self.kind, record_id, *texts[record_id])
+            else:
+                search_index.remove(conn, self.kind, [record_id])
+
+    def reindex_all(self, conn: Connection) -> None:
+        ids = [r[0] for r in conn.execute(f"SELECT id FROM {self.table} WHERE deleted_at IS NULL")]
+        for start in range(0, len(ids), 500):
+            self.reindex(conn, ids[start:start + 500])
+
+    def delete(self, record_id: int) -> None:
+        """Soft delete: hidden at once, gone from search, erased for good by `purge_deleted`."""
+        with self._vault.transaction() as conn:
+            self._require(conn, record_id)
+            conn.execute(f"UPDATE {self.table} SET deleted_at = ? WHERE id = ?",
+                         (dt_out(now()), record_id))
+            search_index.remove(conn, self.kind, [record_id])
+            self._after_delete(conn, record_id)
+
+    def undo_delete(self, record_id: int) -> None:
+        with self._vault.transaction() as conn:
+            changed = conn.execute(
+                f"UPDATE {self.table} SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL",
+                (record_id,),
+            ).rowcount
+            if not changed:
+                raise errors.RecordNotFound()
+            self.reindex(conn, [record_id])
+            self._after_undo(conn, record_id)
+
+    def _after_delete(self, conn: Connection, record_id: int) -> None:
+        """Hook: hide what hangs off the record (a contact's conversations, say)."""
+
+    def _after_undo(self, conn: Connection, record_id: int) -> None:
+        """Hook: bring back what `_after_delete` hid."""
+
+    def purge(self, conn: Connection) -> int:
+        return conn.execute(f"DELETE FROM {self.table} WHERE deleted_at IS NOT NULL").rowcount
+
+    def deleted_ids(self) -> list[int]:
+        with self._vault.reading() as conn:
+            return [r[0] for r in conn.execute(
+                f"SELECT id FROM {self.table} WHERE deleted_at IS NOT NULL ORDER BY id")]
+
+    def exists(self, record_id: int) -> bool:
+        with self._vault.reading() as conn:
+            return conn.execute(
+                f"SELECT 1 FROM {self.table} WHERE id = ? AND deleted_at IS NULL", (record_id,)
+            ).fetchone() is not None
+
+    def _rows(self, conn: Connection, sql: str, ids: list[int]) -> list:
+        """Rows for a list of ids: `sql` contains one `{ids}` placeholder for the id list."""
+        if not ids:
+            return []
+        return conn.execute(sql.format(ids=placeholders(len(ids))), ids).fetchall()

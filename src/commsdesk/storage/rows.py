@@ -1,0 +1,44 @@
+"""Conversions between stored text and Python values, shared by the repository modules."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, date, datetime
+
+
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
+def now() -> datetime:
+    moment = datetime.now(UTC)
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+def dt_out(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def dt_in(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
+
+
+def d_out(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def d_in(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+def json_out(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def json_in(value: str) -> list:
+    return json.loads(value) if value else []
+
+
+def placeholders(count: int) -> str:
+    return ",".join("?" * count)

@@ -1,0 +1,100 @@
+"""The full-text index over every text field, and search across the whole vault.
+
+One FTS5 row per record. Its rowid encodes the record (id * 8 + kind code), so the index
+needs no mapping table and stores no copy of the text (contentless, secure-delete on).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from commsdesk.search.analyzer import index_columns
+from commsdesk.search.query import Query, highlight_spans, parse, snippet
+from commsdesk.storage.connection import Connection
+
+if TYPE_CHECKING:
+    from commsdesk.storage.vault import Vault
+
+KIND_CODES = {
+    "contact": 1, "conversation": 2, "observation": 3, "plan": 4, "reminder": 5, "reflection": 6,
+}
+KINDS_BY_CODE = {code: kind for kind, code in KIND_CODES.items()}
+DEFAULT_LIMIT = 50
+
+
+@dataclass
+class SearchHit:
+    kind: str
+    ref: int
+    title: str
+    snippet: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    when: str = ""
+    contact_id: int | None = None
+    title_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def rowid(kind: str, ref: int) -> int:
+    return ref * 8 + KIND_CODES[kind]
+
+
+def put(conn: Connection, kind: str, ref: int, *texts: str) -> None:
+    stems, words = index_columns(*texts)
+    conn.execute("DELETE FROM search_fts WHERE rowid = ?", (rowid(kind, ref),))
+    if stems:
+        conn.execute(
+            "INSERT INTO search_fts(rowid, stems, words) VALUES (?, ?, ?)",
+            (rowid(kind, ref), stems, words),
+        )
+
+
+def remove(conn: Connection, kind: str, refs: list[int] | tuple[int, ...]) -> None:
+    conn.executemany("DELETE FROM search_fts WHERE rowid = ?", [(rowid(kind, r),) for r in refs])
+
+
+class Search:
+    """`vault.repos.search.run("мама Соловьёв")`: hits grouped by kind, best first."""
+
+    def __init__(self, vault: Vault):
+        self._vault = vault
+
+    def rowids(self, query: Query, limit: int, kinds: tuple[str, ...] | None = None) -> list[int]:
+        expression = query.fts()
+        if expression is None:
+            return []
+        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?"
+        params: list[object] = [expression]
+        if kinds:
+            codes = [KIND_CODES[k] for k in kinds]
+            sql += f" AND (rowid % 8) IN ({','.join('?' * len(codes))})"
+            params += codes
+        sql += " ORDER BY rank LIMIT ?"
+        params.append(limit)
+        with self._vault.reading() as conn:
+            return [row[0] for row in conn.execute(sql, params)]
+
+    def run(self, text: str, limit: int = DEFAULT_LIMIT,
+            kinds: tuple[str, ...] | None = None) -> list[SearchHit]:
+        query = parse(text)
+        ids = self.rowids(query, limit, kinds)
+        by_kind: dict[str, list[int]] = {}
+        for value in ids:
+            by_kind.setdefault(KINDS_BY_CODE[value % 8], []).append(value // 8)
+        loaded: dict[tuple[str, int], SearchHit] = {}
+        repos = self._vault.repos
+        for kind, refs in by_kind.items():
+            for ref, (title, body, when, contact_id) in repos.by_kind(kind).search_texts(refs).items():
+                text_snippet, spans = snippet(body, query)
+                loaded[(kind, ref)] = SearchHit(kind, ref, title, text_snippet, spans, when,
+                                                contact_id, highlight_spans(title, query))
+        ordered = [loaded[(KINDS_BY_CODE[v % 8], v // 8)] for v in ids
+                   if (KINDS_BY_CODE[v % 8], v // 8) in loaded]
+        return ordered
+
+    def rebuild(self) -> None:
+        """Re-index every record (after an import, or if the index is ever in doubt)."""
+        with self._vault.transaction() as conn:
+            conn.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
+            for kind in KIND_CODES:
+                self._vault.repos.by_kind(kind).reindex_all(conn)

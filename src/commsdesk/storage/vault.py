@@ -1,0 +1,242 @@
+"""The open vault: one keyed connection, its lock, transactions and the repositories over it.
+
+Every method may be called from a worker thread; calls are serialised by one re-entrant lock.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+import sqlcipher3
+
+from commsdesk.storage import connection, errors, migrations
+from commsdesk.storage.kdf import (
+    DEFAULT_LEVEL,
+    LEVELS,
+    KdfLevel,
+    derive_key,
+    level_of_salt,
+    make_salt,
+    wipe,
+)
+
+MIN_PASSPHRASE_LENGTH = 8
+
+
+def validate_new_passphrase(passphrase: str, repeat: str | None = None) -> None:
+    if repeat is not None and passphrase != repeat:
+        raise errors.PassphraseMismatch()
+    if len(passphrase.strip()) < MIN_PASSPHRASE_LENGTH:
+        raise errors.WeakPassphrase(minimum=MIN_PASSPHRASE_LENGTH)
+
+
+class Vault:
+    """An unlocked vault. Create with `Vault.create` or `Vault.open`; always `close()` it."""
+
+    def __init__(self, path: Path, conn: connection.Connection, key: bytearray, salt: bytes):
+        from commsdesk.storage.repositories import Repositories
+
+        self.path = path
+        self._conn: connection.Connection | None = conn
+        self._key = key
+        self.salt = salt
+        self._lock = threading.RLock()
+        self._depth = 0
+        self.repos = Repositories(self)
+
+    # -- opening ---------------------------------------------------------------------------
+    @classmethod
+    def create(
+        cls, path: Path, passphrase: str, *, level: int = DEFAULT_LEVEL,
+        allow_testing_level: bool = False,
+    ) -> Vault:
+        """Make a new vault file; never touches an existing file."""
+        path = Path(path)
+        kdf = LEVELS[level]
+        if kdf.testing_only and not allow_testing_level:
+            raise ValueError("the testing KDF level is for the test suite only")
+        validate_new_passphrase(passphrase)
+        salt = make_salt(kdf)
+        key = derive_key(passphrase, salt)
+        return cls.create_with_key(path, key, salt)
+
+    @classmethod
+    def create_with_key(cls, path: Path, key: bytearray, salt: bytes) -> Vault:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:
+            wipe(key)
+            raise errors.VaultExists(path=path) from None
+        except IsADirectoryError:
+            wipe(key)
+            raise errors.VaultExists(path=path) from None
+        except OSError as exc:
+            wipe(key)
+            raise connection.translate_error(exc) from None
+        os.close(fd)
+        try:
+            conn = connection.connect(path, key, salt, create=True)
+            migrations.apply(conn)
+        except BaseException as exc:
+            wipe(key)
+            with suppress(OSError):
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    Path(f"{path}{suffix}").unlink(missing_ok=True)
+            if isinstance(exc, sqlcipher3.Error):
+                raise connection.translate_error(exc) from None
+            raise
+        connection.fsync_dir(path.parent)
+        return cls(path, conn, key, salt)
+
+    @classmethod
+    def open(cls, path: Path, passphrase: str) -> Vault:
+        """Derive the key (slow: call off the UI thread) and open an existing vault."""
+        path = Path(path)
+        salt = connection.inspect_existing(path)
+        key = derive_key(passphrase, salt)
+        return cls.open_with_key(path, key, salt)
+
+    @classmethod
+    def open_with_key(cls, path: Path, key: bytearray, salt: bytes | None = None) -> Vault:
+        path = Path(path)
+        file_salt = connection.inspect_existing(path)
+        salt = salt or file_salt
+        try:
+            conn = connection.connect(path, key, salt)
+        except BaseException:
+            wipe(key)
+            raise
+        try:
+            _check_identity(conn)
+            if migrations.pending(conn):
+                _copy_before_migration(conn, path)
+                migrations.apply(conn)
+        except BaseException as exc:
+            conn.close()
+            wipe(key)
+            if isinstance(exc, sqlcipher3.Error):
+                raise connection.translate_error(exc) from None
+            raise
+        return cls(path, conn, key, salt)
+
+    # -- using -----------------------------------------------------------------------------
+    @property
+    def kdf_level(self) -> KdfLevel:
+        return level_of_salt(self.salt)
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    def _connection(self) -> connection.Connection:
+        if self._conn is None:
+            raise errors.VaultError()
+        return self._conn
+
+    @contextmanager
+    def reading(self) -> Iterator[connection.Connection]:
+        """The connection for reads, under the vault's lock."""
+        with self._lock:
+            try:
+                yield self._connection()
+            except sqlcipher3.Error as exc:
+                raise connection.translate_error(exc) from None
+
+    @contextmanager
+    def transaction(self) -> Iterator[connection.Connection]:
+        """One user action: all its writes commit together or not at all (nested calls join)."""
+        with self._lock:
+            conn = self._connection()
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield conn
+                finally:
+                    self._depth -= 1
+                return
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlcipher3.Error as exc:
+                raise connection.translate_error(exc) from None
+            self._depth = 1
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                with suppress(sqlcipher3.Error):
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                if isinstance(exc, sqlcipher3.Error):
+                    raise connection.translate_error(exc) from None
+                raise
+            finally:
+                self._depth = 0
+
+    def key_copy(self) -> bytearray:
+        """A copy of the key for safety operations; the caller wipes it."""
+        return bytearray(self._key)
+
+    def secure_checkpoint(self) -> None:
+        """Move the log into the file and truncate it, so no old page lingers in the -wal file."""
+        with self.reading() as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    def purge_deleted(self) -> int:
+        """Erase every soft-deleted record for good (the undo window is over)."""
+        count = self.repos.purge_deleted()
+        self.secure_checkpoint()
+        return count
+
+    def close(self) -> None:
+        """Purge soft-deleted records, checkpoint, close the connection and wipe the key."""
+        with self._lock:
+            if self._conn is None:
+                return
+            try:
+                self.purge_deleted()
+            except errors.VaultError:
+                pass
+            finally:
+                self._conn.close()
+                self._conn = None
+                wipe(self._key)
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _check_identity(conn: connection.Connection) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if version > migrations.LATEST:
+        raise errors.VaultTooNew()
+    if version and app_id != migrations.APPLICATION_ID:
+        raise errors.WrongPassphrase()
+    if not version:
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if tables:
+            raise errors.WrongPassphrase()
+
+
+def _copy_before_migration(conn: connection.Connection, path: Path) -> None:
+    """An encrypted copy of the vault as it was, beside it, before its schema changes."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if not version:
+        return
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    target = path.with_name(f"{path.name}.before-v{migrations.LATEST}")
+    tmp = target.with_name(target.name + ".tmp")
+    shutil.copyfile(path, tmp)
+    with open(tmp, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, target)
