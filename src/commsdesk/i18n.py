@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gettext as _gettext
 import locale as _locale
 import os
@@ -22,10 +23,8 @@ _state: dict[str, object] = {"lang": DEFAULT, "catalog": _gettext.NullTranslatio
 def system_language() -> str:
     """Russian for any Russian-speaking locale, English for the rest of the world."""
     candidates = [os.environ.get(v, "") for v in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")]
-    try:
+    with contextlib.suppress(ValueError):
         candidates.append(_locale.getlocale()[0] or "")
-    except ValueError:
-        pass
     for raw in candidates:
         for part in raw.split(":"):
             code = part.split(".")[0].split("@")[0].replace("-", "_").lower()

@@ -124,6 +124,7 @@ class Vault:
             if isinstance(exc, sqlcipher3.Error):
                 raise connection.translate_error(exc) from None
             raise
+        _remove_stale_temporaries(path)
         return cls(path, conn, key, salt)
 
     # -- using -----------------------------------------------------------------------------
@@ -213,6 +214,13 @@ class Vault:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _remove_stale_temporaries(vault_path: Path) -> None:
+    """Encrypted leftovers of an interrupted backup or passphrase change beside the vault."""
+    for stale in vault_path.parent.glob(f".{vault_path.name}.tmp-*"):
+        with suppress(OSError):
+            stale.unlink()
 
 
 def _check_identity(conn: connection.Connection) -> None:

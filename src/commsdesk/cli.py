@@ -1,0 +1,257 @@
+"""Headless subcommands: parse the arguments, call the core, print. Nothing else lives here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from commsdesk import __version__
+from commsdesk.i18n import N_, _, ngettext, set_language, system_language
+from commsdesk.passphrase_input import PassphraseReader
+from commsdesk.paths import default_vault_path
+from commsdesk.storage import safety
+from commsdesk.storage.errors import VaultError
+from commsdesk.storage.kdf import DEFAULT_LEVEL, LEVELS, LEVELS_BY_NAME
+from commsdesk.storage.vault import Vault, validate_new_passphrase
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PROBLEMS = 0, 1, 2, 3
+STRENGTHS = [level.name for level in LEVELS.values() if not level.testing_only]
+
+
+class Cli:
+    def __init__(self, reader: PassphraseReader, out: TextIO, err: TextIO):
+        self.reader, self.out, self.err = reader, out, err
+
+    def say(self, text: str) -> None:
+        print(text, file=self.err)
+
+    def passphrase(self, prompt: str) -> str:
+        return self.reader.ask(prompt)
+
+    def new_passphrase(self, prompt: str) -> str:
+        first = self.reader.ask(prompt)
+        repeat = self.reader.ask(_("Repeat it: ")) if self.reader.interactive else None
+        validate_new_passphrase(first, repeat)
+        return first
+
+    def open(self, path: Path) -> Vault:
+        return Vault.open(path, self.passphrase(_("Passphrase: ")))
+
+    # -- commands --------------------------------------------------------------------------
+    def init(self, args: argparse.Namespace) -> int:
+        if args.vault.exists():
+            raise _exists(args.vault)
+        self.say(_("A lost passphrase cannot be recovered: without it, every note is lost."))
+        passphrase = self.new_passphrase(_("New passphrase: "))
+        Vault.create(args.vault, passphrase, level=LEVELS_BY_NAME[args.strength].id).close()
+        self.say(_("Created an encrypted vault at {path}.").format(path=args.vault))
+        return EXIT_OK
+
+    def check(self, args: argparse.Namespace) -> int:
+        with self.open(args.vault) as vault:
+            report = safety.check(vault)
+        if not report.ok:
+            self.say(_("The vault has problems; restore it from a backup:"))
+            for problem in report.problems:
+                self.say("  " + problem)
+            return EXIT_PROBLEMS
+        n = report.counts["contacts"]
+        m = report.counts["conversations"]
+        print(_("The vault is intact.") + " "
+              + ngettext("{n} person", "{n} people", n).format(n=n) + ", "
+              + ngettext("{n} conversation", "{n} conversations", m).format(n=m) + ".",
+              file=self.out)
+        return EXIT_OK
+
+    def backup(self, args: argparse.Namespace) -> int:
+        with self.open(args.vault) as vault:
+            other = self.new_passphrase(_("Passphrase for the backup: ")) \
+                if args.new_passphrase else None
+            safety.backup(vault, args.output, passphrase=other)
+        self.say(_("Encrypted backup written to {path}.").format(path=args.output))
+        return EXIT_OK
+
+    def restore(self, args: argparse.Namespace) -> int:
+        question = _("Replace the vault at {path} with this backup? [y/N]").format(path=args.vault)
+        if not args.yes and not self.reader.confirm(question):
+            self.say(_("Nothing was changed."))
+            return EXIT_ERROR
+        passphrase = self.passphrase(_("Passphrase of the backup: "))
+        kept = safety.restore(args.vault, args.backup, passphrase)
+        self.say(_("Restored. The vault now opens with the backup's passphrase."))
+        if kept is not None:
+            self.say(_("The previous vault was kept at {path}.").format(path=kept))
+        return EXIT_OK
+
+    def passwd(self, args: argparse.Namespace) -> int:
+        vault = self.open(args.vault)
+        try:
+            new = self.new_passphrase(_("New passphrase: "))
+            level = LEVELS_BY_NAME[args.strength].id if args.strength else None
+            vault = safety.change_passphrase(vault, new, level=level)
+        finally:
+            vault.close()
+        self.say(_("The passphrase was changed."))
+        return EXIT_OK
+
+    def export(self, args: argparse.Namespace) -> int:
+        from commsdesk.transfer.json_export import export_document
+        from commsdesk.transfer.markdown_export import export_markdown
+
+        if args.output != "-" and Path(args.output).exists():
+            raise _exists(Path(args.output))
+        with self.open(args.vault) as vault:
+            if args.format == "markdown":
+                text = export_markdown(vault)
+            else:
+                text = json.dumps(export_document(vault), ensure_ascii=False, indent=1) + "\n"
+        if args.output == "-":
+            self.out.write(text)
+        else:
+            fd = os.open(args.output, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            self.say(_("Exported to {path}. This file is NOT encrypted: keep it safe and delete it"
+                       " when done.").format(path=args.output))
+        return EXIT_OK
+
+    def import_(self, args: argparse.Namespace) -> int:
+        from commsdesk.transfer.json_import import import_document, read_document
+
+        document = read_document(args.file)
+        with self.open(args.vault) as vault:
+            summary = import_document(vault, document)
+        total = sum(summary.added.values())
+        print(ngettext("Imported {n} record.", "Imported {n} records.", total).format(n=total)
+              + (" " + ngettext("{n} was already in the vault.", "{n} were already in the vault.",
+                                summary.skipped).format(n=summary.skipped)
+                 if summary.skipped else ""), file=self.out)
+        return EXIT_OK
+
+    def search(self, args: argparse.Namespace) -> int:
+        with self.open(args.vault) as vault:
+            hits = vault.repos.search.run(args.query, limit=args.limit)
+        if args.json:
+            json.dump([{"kind": h.kind, "id": h.ref, "contact_id": h.contact_id, "title": h.title,
+                        "when": h.when, "snippet": h.snippet, "highlights": h.spans}
+                       for h in hits], self.out, ensure_ascii=False, indent=1)
+            self.out.write("\n")
+            return EXIT_OK
+        if not hits:
+            print(_("Nothing found."), file=self.out)
+        for hit in hits:
+            print(f"[{_(KIND_LABELS[hit.kind])}] {hit.title} {hit.when}".rstrip(), file=self.out)
+            if hit.snippet:
+                print("    " + _mark(hit.snippet, hit.spans), file=self.out)
+        return EXIT_OK
+
+    def demo(self, args: argparse.Namespace) -> int:
+        from commsdesk.demo import populate
+
+        if args.vault.exists():
+            raise _exists(args.vault)
+        passphrase = self.new_passphrase(_("Passphrase for the demo vault: "))
+        vault = Vault.create(args.vault, passphrase, level=DEFAULT_LEVEL)
+        with vault:
+            populate(vault, date.today())
+        self.say(_("Created a demo vault with sample data at {path}.").format(path=args.vault))
+        return EXIT_OK
+
+
+KIND_LABELS = {"contact": N_("person"), "conversation": N_("conversation"),
+               "observation": N_("observation"), "plan": N_("plan"), "reminder": N_("reminder"),
+               "reflection": N_("reflection")}
+
+
+def _mark(text: str, spans: list[tuple[int, int]]) -> str:
+    out, last = [], 0
+    for start, end in spans:
+        out += [text[last:start], "«", text[start:end], "»"]
+        last = end
+    return "".join(out) + text[last:]
+
+
+def _exists(path: Path) -> VaultError:
+    from commsdesk.storage.errors import VaultExists
+
+    return VaultExists(path=path)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--vault", type=Path, default=argparse.SUPPRESS, metavar="PATH",
+                        help=_("vault file (default: {path})").format(path=default_vault_path()))
+    parser = argparse.ArgumentParser(
+        prog="commsdesk", parents=[common],
+        description=_("CommsDesk: an offline, encrypted journal for talking about the war with"
+                      " people at home. Without a command, the desktop app starts."))
+    parser.add_argument("--version", action="version", version=f"CommsDesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar=_("command"))
+
+    def command(name: str, text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[common], help=text, description=text)
+
+    p = command("init", _("create a new encrypted vault"))
+    p.add_argument("--strength", choices=STRENGTHS, default=LEVELS[DEFAULT_LEVEL].name,
+                   help=_("key derivation strength"))
+    command("check", _("verify the vault's integrity"))
+    p = command("backup", _("write an encrypted backup file"))
+    p.add_argument("output", type=Path, metavar="FILE")
+    p.add_argument("--new-passphrase", action="store_true",
+                   help=_("protect the backup with a different passphrase"))
+    p = command("restore", _("replace the vault with a verified backup"))
+    p.add_argument("backup", type=Path, metavar="FILE")
+    p.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    p = command("passwd", _("change the vault's passphrase"))
+    p.add_argument("--strength", choices=STRENGTHS, default=None, help=_("new key strength"))
+    p = command("export", _("export everything to JSON or Markdown (not encrypted)"))
+    p.add_argument("--output", "-o", required=True, metavar="FILE",
+                   help=_("file to write, or - for standard output"))
+    p.add_argument("--format", choices=["json", "markdown"], default="json")
+    p = command("import", _("import a JSON export (all records or none)"))
+    p.add_argument("file", type=Path, metavar="FILE")
+    p = command("search", _("search everything in the vault"))
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--json", action="store_true", help=_("print results as JSON"))
+    p.add_argument("--limit", type=int, default=50, help=_("at most this many results"))
+    command("demo", _("create a vault filled with sample data"))
+    return parser
+
+
+def main(argv: list[str], stdin: TextIO | None = None, out: TextIO | None = None,
+         err: TextIO | None = None) -> int:
+    set_language(os.environ.get("COMMSDESK_LANG") or system_language())
+    out, err = out or sys.stdout, err or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0) and EXIT_USAGE
+    if not args.command:
+        parser.print_help(file=out)
+        return EXIT_OK
+    if not hasattr(args, "vault"):
+        args.vault = default_vault_path()
+    cli = Cli(PassphraseReader(stdin, err), out, err)
+    handler = getattr(cli, "import_" if args.command == "import" else args.command)
+    try:
+        return handler(args)
+    except VaultError as exc:
+        print(f"commsdesk: {exc.user_message()}", file=err)
+        return EXIT_ERROR
+    except EOFError:
+        print("commsdesk: " + _("No passphrase was given."), file=err)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: say so in one line, never print vault data
+        if os.environ.get("COMMSDESK_DEBUG"):
+            raise
+        print("commsdesk: " + _("Unexpected error ({kind}). Please report it.")
+              .format(kind=type(exc).__name__), file=err)
+        return EXIT_ERROR

@@ -1,0 +1,114 @@
+"""Export a whole vault as the versioned JSON document described in docs/export-format.md."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from commsdesk import __version__
+from commsdesk.storage.contacts import ContactFilter
+from commsdesk.storage.vault import Vault
+
+FORMAT = "commsdesk-export"
+VERSION = 1
+PAGE = 2000
+SECTIONS = ("dimensions", "contacts", "conversations", "observations", "plans", "reminders",
+            "reflections")
+
+
+def _d(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _dt(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _pages(fetch) -> list:
+    out, offset = [], 0
+    while True:
+        chunk = fetch(PAGE, offset)
+        out += chunk
+        if len(chunk) < PAGE:
+            return out
+        offset += PAGE
+
+
+def export_document(vault: Vault) -> dict[str, Any]:
+    repos = vault.repos
+    contacts = _pages(lambda n, o: repos.contacts.list(ContactFilter(archived=None), sort="created",
+                                                       limit=n, offset=o))
+    contact_uid = {c.id: c.uid for c in contacts}
+    conversations = _pages(lambda n, o: repos.conversations.list(sort="created", descending=False,
+                                                                 limit=n, offset=o))
+    conversation_uid = {v.id: v.uid for v in conversations}
+    dimensions = repos.dimensions.list(include_archived=True)
+    dimension_uid = {d.id: d.uid for d in dimensions}
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "app_version": __version__,
+        "dimensions": [
+            {"uid": d.uid, "key": d.key, "name": d.name, "better_when": d.better_when,
+             "builtin": d.builtin, "position": d.position, "archived": d.archived}
+            for d in dimensions
+        ],
+        "contacts": [
+            {"uid": c.uid, "display_name": c.display_name, "relationship": c.relationship.value,
+             "region": c.region, "age_group": c.age_group.value,
+             "channels": [ch.value for ch in c.channels],
+             "media_diet": [{"kind": m.kind.value, "name": m.name} for m in c.media_diet],
+             "values_interests": c.values_interests, "topics_to_avoid": c.topics_to_avoid,
+             "safety_notes": c.safety_notes, "tags": c.tags,
+             "stay_in_touch_weeks": c.stay_in_touch_weeks, "archived": c.archived,
+             "created_at": _dt(c.created_at), "updated_at": _dt(c.updated_at)}
+            for c in contacts
+        ],
+        "conversations": [
+            {"uid": v.uid, "contact_uid": contact_uid[v.contact_id],
+             "occurred_at": v.occurred_at.isoformat(timespec="minutes"),
+             "channel": v.channel.value, "duration_minutes": v.duration_minutes,
+             "topics": v.topics, "techniques": v.techniques, "notes": v.notes,
+             "temperature": v.temperature.value, "ending": v.ending.value,
+             "self_rating": v.self_rating, "follow_up_on": _d(v.follow_up_on),
+             "created_at": _dt(v.created_at), "updated_at": _dt(v.updated_at)}
+            for v in conversations
+        ],
+        "observations": [
+            {"uid": o.uid, "contact_uid": contact_uid[o.contact_id],
+             "dimension_uid": dimension_uid[o.dimension_id], "observed_on": _d(o.observed_on),
+             "value": o.value, "evidence": o.evidence,
+             "conversation_uid": conversation_uid.get(o.conversation_id),
+             "created_at": _dt(o.created_at), "updated_at": _dt(o.updated_at)}
+            for o in _pages(lambda n, o: repos.observations.list_all(n, o))
+            if o.contact_id in contact_uid
+        ],
+        "plans": [
+            {"uid": p.uid, "contact_uid": contact_uid[p.contact_id], "goal": p.goal,
+             "realistic_expectation": p.realistic_expectation, "status": p.status.value,
+             "started_on": _d(p.started_on), "review_on": _d(p.review_on),
+             "created_at": _dt(p.created_at), "updated_at": _dt(p.updated_at),
+             "steps": [{"uid": s.uid, "title": s.title, "expectation": s.expectation,
+                        "status": s.status.value, "due_on": _d(s.due_on),
+                        "done_on": _d(s.done_on)} for s in p.steps]}
+            for p in _pages(lambda n, o: repos.plans.list_all(n, o)) if p.contact_id in contact_uid
+        ],
+        "reminders": [
+            {"uid": r.uid, "contact_uid": contact_uid.get(r.contact_id),
+             "conversation_uid": conversation_uid.get(r.conversation_id),
+             "due_on": _d(r.due_on), "note": r.note, "done_at": _dt(r.done_at),
+             "created_at": _dt(r.created_at), "updated_at": _dt(r.updated_at)}
+            for r in _pages(lambda n, o: repos.reminders.list_all(n, o))
+            if r.contact_id is None or r.contact_id in contact_uid
+        ],
+        "reflections": [
+            {"uid": r.uid, "written_at": _dt(r.written_at), "mood": r.mood, "hard": r.hard,
+             "helped": r.helped, "notes": r.notes, "contact_uid": contact_uid.get(r.contact_id),
+             "created_at": _dt(r.created_at), "updated_at": _dt(r.updated_at)}
+            for r in _pages(lambda n, o: repos.reflections.list(n, o))
+        ],
+    }
+    for name in SECTIONS:
+        document[name].sort(key=lambda r: (r.get("created_at") or "", r["uid"]))
+    return document
