@@ -82,7 +82,7 @@ class WriteFailed(VaultError):
 
 
 class UnknownKdfLevel(VaultError):
-    msgid = N_("This vault uses a key strength this version does not know. Update the app.")
+    msgid = N_("This file is not a CommsDesk vault, or a newer version of CommsDesk made it.")
 
 
 class WeakPassphrase(VaultError):

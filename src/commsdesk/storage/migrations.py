@@ -160,10 +160,10 @@ CREATE TABLE reflections (
 );
 CREATE INDEX reflections_when ON reflections(written_at);
 
--- Contentless: the index keeps no copy of the text; secure-delete removes a record's terms at once.
+-- secure-delete removes a record's terms from the index at once. It does so only for tables that
+-- keep their content (contentless tables use tombstones that leave the terms in the file).
 CREATE VIRTUAL TABLE search_fts USING fts5(
-    stems, words, content='', contentless_delete=1,
-    tokenize='unicode61 remove_diacritics 2'
+    stems, words, tokenize='unicode61 remove_diacritics 2'
 );
 INSERT INTO search_fts(search_fts, rank) VALUES ('secure-delete', 1);
 

@@ -1,7 +1,7 @@
 """The full-text index over every text field, and search across the whole vault.
 
 One FTS5 row per record. Its rowid encodes the record (id * 8 + kind code), so the index
-needs no mapping table and stores no copy of the text (contentless, secure-delete on).
+needs no mapping table. Secure-delete is on: a deleted record's terms leave the file at once.
 """
 
 from __future__ import annotations
@@ -95,6 +95,6 @@ class Search:
     def rebuild(self) -> None:
         """Re-index every record (after an import, or if the index is ever in doubt)."""
         with self._vault.transaction() as conn:
-            conn.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
+            conn.execute("DELETE FROM search_fts")
             for kind in KIND_CODES:
                 self._vault.repos.by_kind(kind).reindex_all(conn)

@@ -1,0 +1,127 @@
+"""Acceptance 6: Russian inflections, ё/е, case, phrases, prefixes and hostile query strings."""
+
+import pytest
+from helpers import add_person, add_talk
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from commsdesk.search.query import parse
+
+
+@pytest.fixture
+def journal(vault):
+    mother = add_person(vault, "Мама", values_interests="дача, внуки, огород")
+    uncle = add_person(vault, "Дядя Витя", region="Поволжье")
+    notes = {
+        "mother_tv": add_talk(vault, mother.id, "Мама опять смотрела Соловьёва и пересказывала."),
+        "mother_talk": add_talk(vault, mother.id, "Поговорили с мамой о войне, спокойно."),
+        "uncle_war": add_talk(vault, uncle.id, "Витя сказал, что ничего не знает о войны начале."),
+        "uncle_sanctions": add_talk(vault, uncle.id, "Про санкции: цены выросли, но он терпит."),
+        "english": add_talk(vault, uncle.id, "Talked about the war and his running club."),
+    }
+    return vault, {k: v.id for k, v in notes.items()}, mother, uncle
+
+
+def found(vault, text, kind="conversation"):
+    return {h.ref for h in vault.repos.search.run(text) if h.kind == kind}
+
+
+def test_russian_inflections(journal):
+    vault, ids, mother, _ = journal
+    assert found(vault, "мамой") >= {ids["mother_tv"], ids["mother_talk"]}
+    assert found(vault, "мама") == found(vault, "мамой")
+    assert found(vault, "войне") == {ids["mother_talk"], ids["uncle_war"]}
+    assert found(vault, "войны") == found(vault, "войне")
+    assert mother.id in found(vault, "маме", kind="contact")
+
+
+def test_yo_and_ye_fold_both_ways(journal):
+    vault, ids, _, _ = journal
+    assert found(vault, "Соловьев") == {ids["mother_tv"]}
+    assert found(vault, "Соловьёв") == {ids["mother_tv"]}
+    assert found(vault, "соловьёвым") == {ids["mother_tv"]}
+
+
+def test_case_does_not_matter(journal):
+    vault, ids, _, _ = journal
+    assert found(vault, "САНКЦИИ") == found(vault, "санкции") == {ids["uncle_sanctions"]}
+
+
+def test_english_stemming(journal):
+    vault, ids, _, _ = journal
+    assert found(vault, "talks") == {ids["english"]}
+    assert found(vault, "run") == {ids["english"]}
+
+
+def test_phrases_keep_word_order(journal):
+    vault, ids, _, _ = journal
+    # A phrase matches across inflections, but only with the words in that order.
+    assert found(vault, '"о войне"') == {ids["mother_talk"], ids["uncle_war"]}
+    assert found(vault, '"войны начале"') == {ids["uncle_war"]}
+    assert found(vault, '«поговорили с мамой»') == {ids["mother_talk"]}
+    assert found(vault, '"мамой поговорили"') == set()
+    assert found(vault, '"войне о"') == set()
+
+
+def test_prefixes(journal):
+    vault, ids, _, _ = journal
+    assert found(vault, "Солов*") == {ids["mother_tv"]}
+    assert found(vault, "санк*") == {ids["uncle_sanctions"]}
+    assert found(vault, "санк") == set()  # without the star, a whole word is meant
+
+
+def test_and_or_not(journal):
+    vault, ids, _, _ = journal
+    assert found(vault, "мама война") == {ids["mother_talk"]}
+    assert found(vault, "санкции OR Соловьёв") == {ids["uncle_sanctions"], ids["mother_tv"]}
+    assert found(vault, "санкции ИЛИ Соловьёв") == {ids["uncle_sanctions"], ids["mother_tv"]}
+    assert found(vault, "войне -мама") == {ids["uncle_war"]}
+
+
+def test_results_carry_highlights_and_snippets(journal):
+    vault, ids, _, _ = journal
+    hit = next(h for h in vault.repos.search.run("войны") if h.ref == ids["mother_talk"])
+    marked = [hit.snippet[a:b] for a, b in hit.spans]
+    assert marked == ["войне"]
+    assert hit.title == "Мама"
+
+
+def test_contact_fields_are_searchable(journal):
+    vault, _, mother, uncle = journal
+    assert found(vault, "внуков", kind="contact") == {mother.id}
+    assert found(vault, "Поволжье", kind="contact") == {uncle.id}
+
+
+HOSTILE = [
+    '"', '""', '"""', "'", "*", "**", "-", "--", "AND", "OR", "NOT", "AND OR NOT", "NEAR(a b)",
+    "мама AND", "OR мама", "NOT мама", "^мама", "мама:", "stems:войн", "{stems words}: мама",
+    "'; DROP TABLE conversations; --", "1=1 OR 1", "%", "_", "\\", "(((", ")))", "мама)",
+    "\x00", "   ", "", "😀", "a" * 10_000, "мама " * 500, '"мама', "мама\"", "-мама", "- -",
+    "\u202e", "<script>", "SELECT * FROM contacts",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_strings_never_raise(journal, text):
+    vault, _, _, _ = journal
+    hits = vault.repos.search.run(text)
+    assert isinstance(hits, list)
+    assert vault.repos.conversations.count() == 5  # and nothing was harmed
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_parses_to_a_safe_expression(text):
+    expression = parse(text).fts()
+    assert expression is None or isinstance(expression, str)
+
+
+def test_fuzzed_queries_against_the_index(journal):
+    vault, _, _, _ = journal
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list('мамаwar"*()-:^{}ORNTAD ёе\'')), max_size=40))
+    def run(text):
+        assert isinstance(vault.repos.search.run(text), list)
+
+    run()

@@ -1,0 +1,18 @@
+"""Acceptance 3: SIGKILL at random moments never loses a committed write or breaks the vault."""
+
+import random
+
+from crash_harness import prepare, trial
+
+TRIALS = 20
+
+
+def test_sigkill_during_writes_keeps_every_committed_write(vault_path):
+    prepare(vault_path)
+    rng = random.Random(2022)
+    total_reported = 0
+    for _ in range(TRIALS):
+        reported, stored = trial(vault_path, rng)
+        total_reported += reported
+        assert stored >= total_reported
+    assert total_reported > TRIALS  # the child really was writing when it was killed

@@ -1,0 +1,152 @@
+"""Acceptance 7: export → import into a new vault → export again gives the same document."""
+
+import json
+from datetime import date, datetime
+
+import pytest
+from helpers import add_observation, add_person, add_talk
+
+from commsdesk.domain import (
+    AgeGroup,
+    Channel,
+    Dimension,
+    Ending,
+    MediaKind,
+    MediaSource,
+    Plan,
+    PlanStatus,
+    PlanStep,
+    Reflection,
+    Relationship,
+    Reminder,
+    StepStatus,
+    Temperature,
+)
+from commsdesk.transfer.json_export import export_document
+from commsdesk.transfer.json_import import ImportInvalid, import_document, import_file, read_document
+from commsdesk.transfer.markdown_export import export_markdown
+
+
+def fill(vault):
+    mother = add_person(
+        vault, "Мама", region="Поволжье", age_group=AgeGroup.FROM_60_TO_74,
+        channels=[Channel.WHATSAPP, Channel.PHONE],
+        media_diet=[MediaSource(MediaKind.STATE_TV, "Первый канал"), MediaSource(MediaKind.NONE)],
+        values_interests="внуки, дача", topics_to_avoid="папина болезнь",
+        safety_notes="работает в школе", tags=["семья", "ТВ"], stay_in_touch_weeks=2)
+    friend = add_person(vault, "Dima", relationship=Relationship.FORMER_COWORKER, archived=True)
+    talk = add_talk(vault, mother.id, "**Говорили** о ценах.\n\n- пенсия\n- лекарства",
+                    topics=["цены", "пенсия"], techniques=["technique-listening-oars"],
+                    temperature=Temperature.TENSE, ending=Ending.CHANGED_TOPIC, self_rating=3,
+                    duration_minutes=40, follow_up_on=date(2026, 12, 1))
+    add_talk(vault, friend.id, "Talked about work.", when=datetime(2026, 10, 3, 8, 5),
+             channel=Channel.TELEGRAM)
+    add_observation(vault, mother.id, 7, "«ну не знаю»", conversation_id=talk.id)
+    custom = vault.repos.dimensions.add(Dimension("Доверие ко мне", better_when="higher"))
+    vault.repos.observations.add(__import__("commsdesk.domain", fromlist=["Observation"]).Observation(
+        mother.id, custom.id, date(2026, 11, 2), 6, "позвонила сама"))
+    vault.repos.plans.add(Plan(mother.id, "Посеять сомнение", "за полгода", PlanStatus.ACTIVE,
+                               date(2026, 9, 1), date(2027, 3, 1),
+                               [PlanStep("Слушать", "месяц", StepStatus.DONE, date(2026, 9, 30),
+                                         date(2026, 10, 2)), PlanStep("Рассказать свою историю")]))
+    vault.repos.reminders.add(Reminder(date(2026, 12, 5), "позвонить", contact_id=mother.id,
+                                       conversation_id=talk.id))
+    vault.repos.reminders.add(Reminder(date(2026, 12, 6), "без контакта"))
+    vault.repos.reflections.add(Reflection(datetime(2026, 11, 3, 22, 0), 2, "тяжело", "прогулка",
+                                           "заметка", contact_id=mother.id))
+
+
+def canonical(document):
+    document = dict(document)
+    document.pop("exported_at")
+    return json.dumps(document, ensure_ascii=False, sort_keys=True)
+
+
+def test_every_record_round_trips_exactly(make_vault, tmp_path):
+    first = make_vault(tmp_path / "a.commsdesk")
+    fill(first)
+    exported = export_document(first)
+    second = make_vault(tmp_path / "b.commsdesk")
+    summary = import_document(second, json.loads(json.dumps(exported)))
+    assert summary.added["contacts"] == 2 and summary.added["conversations"] == 2
+    assert canonical(export_document(second)) == canonical(exported)
+    # Everything is searchable in the new vault too.
+    assert second.repos.search.run("пенсии")
+    # Importing the same file again adds nothing.
+    again = import_document(second, exported)
+    assert sum(again.added.values()) == 0 and again.skipped > 0
+
+
+def test_export_lists_every_section(vault):
+    fill(vault)
+    document = export_document(vault)
+    assert document["format"] == "commsdesk-export" and document["version"] == 1
+    for section, count in {"contacts": 2, "conversations": 2, "observations": 2, "plans": 1,
+                           "reminders": 2, "reflections": 1, "dimensions": 5}.items():
+        assert len(document[section]) == count, section
+
+
+def test_markdown_copy_reads_well(vault):
+    fill(vault)
+    text = export_markdown(vault)
+    assert "## Мама" in text and "**Говорили** о ценах." in text
+    assert "Посеять сомнение" in text and "- [x] Слушать" in text
+
+
+
+
+@pytest.fixture
+def exported(vault):
+    fill(vault)
+    return export_document(vault)
+
+
+@pytest.mark.parametrize("mutate, section, field", [
+    (lambda d: d["contacts"][0].update(relationship="enemy"), "contacts", "relationship"),
+    (lambda d: d["contacts"][1].pop("display_name"), "contacts", "display_name"),
+    (lambda d: d["conversations"][0].update(self_rating=9), "conversations", "self_rating"),
+    (lambda d: d["conversations"][0].update(occurred_at="вчера"), "conversations", "occurred_at"),
+    (lambda d: d["conversations"][0].update(contact_uid="nobody"), "conversations", "contact_uid"),
+    (lambda d: d["observations"][0].update(value=11), "observations", "value"),
+    (lambda d: d["observations"][0].update(value=True), "observations", "value"),
+    (lambda d: d["plans"][0]["steps"][0].update(status="?"), "plans", "steps[0].status"),
+    (lambda d: d["reminders"][0].update(extra=1), "reminders", "extra"),
+    (lambda d: d["contacts"].append(dict(d["contacts"][0])), "contacts", "uid"),
+    (lambda d: d["contacts"][0].update(tags="семья"), "contacts", "tags"),
+])
+def test_invalid_records_are_named_and_nothing_is_written(make_vault, tmp_path, exported, mutate,
+                                                          section, field):
+    mutate(exported)
+    target = make_vault(tmp_path / "target.commsdesk")
+    with pytest.raises(ImportInvalid) as caught:
+        import_document(target, exported)
+    assert any(p.section == section and p.field == field for p in caught.value.problems), \
+        [(p.section, p.field) for p in caught.value.problems]
+    assert f"{section} #" in str(caught.value) and field in str(caught.value)
+    assert target.repos.contacts.count() == 0 and target.repos.conversations.count() == 0
+
+
+@pytest.mark.parametrize("content", [
+    b"", b"\xff\xfe\x00garbage", b"{", b"[]", b'{"format": "other"}',
+    b'{"format": "commsdesk-export", "version": 99}', b"[" * 100_000 + b"]" * 100_000,
+    b'{"format": "commsdesk-export", "version": 1, "contacts": {}}',
+    b'{"format": "commsdesk-export", "version": 1, "contacts": [1, "x", null]}',
+])
+def test_hostile_files_get_a_clear_error(vault, tmp_path, content):
+    path = tmp_path / "in.json"
+    path.write_bytes(content)
+    with pytest.raises(ImportInvalid) as caught:
+        import_file(vault, path)
+    assert str(caught.value).startswith("The file cannot be imported; nothing was written.")
+    assert vault.repos.contacts.count() == 0
+
+
+def test_directory_and_oversized_files(vault, tmp_path, monkeypatch):
+    with pytest.raises(ImportInvalid):
+        read_document(tmp_path)
+    from commsdesk.transfer import json_import
+
+    monkeypatch.setattr(json_import, "MAX_BYTES", 10)
+    (tmp_path / "big.json").write_text('{"format": "commsdesk-export"}')
+    with pytest.raises(ImportInvalid, match="too large"):
+        read_document(tmp_path / "big.json")
