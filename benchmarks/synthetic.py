@@ -1,0 +1,110 @@
+"""Build large synthetic vaults for benchmarks (never committed): `python benchmarks/synthetic.py`.
+
+Text follows a Zipf distribution over real Russian journal words plus a long tail of rare
+pseudo-words, so the full-text index has realistic term frequencies.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from commsdesk.domain import (  # noqa: E402
+    AgeGroup,
+    Channel,
+    Contact,
+    Conversation,
+    Ending,
+    Observation,
+    Relationship,
+    Temperature,
+)
+from commsdesk.storage import Vault  # noqa: E402
+
+COMMON = """
+мама папа сын дочь брат сестра бабушка дедушка тётя дядя внук внучка свекровь тёща сосед друг
+коллега война войне войны армия армии армию солдат солдаты мобилизация повестка повестку военкомат
+телевизор телевизору новости новостях Соловьёв Соловьёва Первый канал пропаганда санкции санкций
+цены цены пенсия пенсию лекарства дача даче огород урожай погода здоровье врач больница работа
+работе завод школа учитель учительница зарплата кредит ипотека отпуск море Турция Грузия Армения
+Казахстан Сербия Израиль Германия уехал уехала уехали вернуться граница Украина Донбасс НАТО Запад
+Америка Европа русские украинцы родственники Харьков Киев Мариуполь Буча обстрел обстрелы беженцы
+говорили говорила говорил сказала сказал спросила спросил ответила ответил молчала молчал плакала
+злился злилась обиделась обиделся согласилась согласился задумалась задумался понимаю не знаю
+правда ложь фейк фейки верит верю доверяет сомневается сомнение вопрос вопросы история истории
+спокойно тихо тепло холодно напряжённо долго коротко звонок звонила звонил позвонить видео WhatsApp
+Телеграм созвонились переписка сообщение письмо фото внуки праздник день рождения Новый год Пасха
+""".split()
+FILLER = "и в не на что с я он она мы они по к у о за из так же но да как это было был".split()
+
+
+def vocabulary(rng: random.Random) -> tuple[list[str], list[float]]:
+    syllables = ["ка", "ро", "ми", "ле", "ту", "на", "го", "зе", "ва", "ши", "бо", "де", "лу", "ти"]
+    tail = {"".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(6000)}
+    words = FILLER + COMMON + sorted(tail)
+    weights = [1.0 / (rank + 1) ** 1.05 for rank in range(len(words))]
+    return words, weights
+
+
+def sentence(rng: random.Random, words: list[str], weights: list[float]) -> str:
+    return " ".join(rng.choices(words, weights, k=rng.randint(40, 120))).capitalize() + "."
+
+
+def build(path: Path, passphrase: str, contacts: int, conversations: int, level: int,
+          seed: int = 2022) -> float:
+    rng = random.Random(seed)
+    words, weights = vocabulary(rng)
+    started = time.perf_counter()
+    vault = Vault.create(path, passphrase, level=level, allow_testing_level=level == 0)
+    start_day = date(2024, 1, 1)
+    dims = [d.id for d in vault.repos.dimensions.list()]
+    relationships, channels = list(Relationship), list(Channel)
+    with vault.transaction():
+        ids = []
+        for i in range(contacts):
+            person = vault.repos.contacts.add(Contact(
+                f"{rng.choice(COMMON).capitalize()} {i}", rng.choice(relationships),
+                region=rng.choice(["", "Поволжье", "Сибирь", "Урал", "Юг"]),
+                age_group=rng.choice(list(AgeGroup)), channels=rng.sample(channels, 2),
+                values_interests=" ".join(rng.choices(words, weights, k=8)),
+                tags=rng.sample(["семья", "ТВ", "дача", "работа", "армия"], 2),
+                archived=rng.random() < 0.05))
+            ids.append(person.id)
+        for i in range(conversations):
+            when = datetime.combine(start_day + timedelta(days=rng.randint(0, 900)),
+                                    datetime.min.time()).replace(hour=rng.randint(8, 22))
+            talk = vault.repos.conversations.add(Conversation(
+                rng.choice(ids), when, rng.choice(channels), rng.randint(5, 90),
+                topics=rng.sample(COMMON, 2), notes=sentence(rng, words, weights),
+                temperature=rng.choice(list(Temperature)), ending=rng.choice(list(Ending)),
+                self_rating=rng.randint(1, 5),
+                follow_up_on=when.date() + timedelta(days=14) if rng.random() < 0.1 else None))
+            if i % 2 == 0:
+                vault.repos.observations.add(Observation(
+                    talk.contact_id, rng.choice(dims), when.date(), rng.randint(0, 10),
+                    " ".join(rng.choices(words, weights, k=10)), talk.id))
+    vault.close()
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--contacts", type=int, default=10_000)
+    parser.add_argument("--conversations", type=int, default=100_000)
+    parser.add_argument("--level", type=int, default=1, help="KDF level id (1 = production)")
+    parser.add_argument("--passphrase", default="benchmark passphrase")
+    args = parser.parse_args()
+    seconds = build(args.path, args.passphrase, args.contacts, args.conversations, args.level)
+    print(f"built {args.path} in {seconds:.1f} s ({args.path.stat().st_size / 1e6:.0f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
