@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from commsdesk.domain import (  # noqa: E402
+from commsdesk.domain import (
     AgeGroup,
     Channel,
     Contact,
@@ -25,7 +25,7 @@ from commsdesk.domain import (  # noqa: E402
     Relationship,
     Temperature,
 )
-from commsdesk.storage import Vault  # noqa: E402
+from commsdesk.storage import Vault
 
 COMMON = """
 мама папа сын дочь брат сестра бабушка дедушка тётя дядя внук внучка свекровь тёща сосед друг

@@ -11,7 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["COMMSDESK_LANG"] = "en"
 
-from helpers import PASSPHRASE, TEST_LEVEL  # noqa: E402
+from helpers import PASSPHRASE, TEST_LEVEL
 
 _NETWORK_EVENTS = {"socket.connect", "socket.getaddrinfo", "socket.gethostbyname",
                    "socket.gethostbyaddr", "socket.sendto", "socket.sendmsg"}

@@ -4,10 +4,10 @@ import io
 import json
 
 import pytest
-from helpers import PASSPHRASE, add_person, add_talk
 
 from commsdesk import cli
 from commsdesk.storage import Vault
+from helpers import PASSPHRASE, add_person, add_talk
 
 OTHER = "another passphrase"
 

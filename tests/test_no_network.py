@@ -7,19 +7,19 @@ import sys
 import urllib.request
 
 import pytest
-from helpers import PASSPHRASE, ROOT, add_person, add_talk, child_env
 
 from commsdesk import cli
 from commsdesk.storage import safety
 from commsdesk.transfer.json_export import export_document
 from commsdesk.transfer.markdown_export import export_markdown
+from helpers import PASSPHRASE, ROOT, add_person, add_talk, child_env
 
 
 def test_the_guard_makes_any_connect_fail_loudly():
     with pytest.raises(RuntimeError, match="network access attempted"):
         socket.create_connection(("127.0.0.1", 9), timeout=1)
     with pytest.raises(RuntimeError, match="network access attempted"):
-        urllib.request.urlopen("http://example.org", timeout=1)  # noqa: S310
+        urllib.request.urlopen("http://example.org", timeout=1)
 
 
 def test_every_vault_operation_runs_without_the_network(vault, tmp_path):

@@ -1,11 +1,11 @@
 """Acceptance 6: Russian inflections, ё/е, case, phrases, prefixes and hostile query strings."""
 
 import pytest
-from helpers import add_person, add_talk
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commsdesk.search.query import parse
+from helpers import add_person, add_talk
 
 
 @pytest.fixture

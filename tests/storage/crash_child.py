@@ -4,10 +4,9 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from helpers import PASSPHRASE
-
 from commsdesk.domain import Conversation, Observation
 from commsdesk.storage import Vault
+from helpers import PASSPHRASE
 
 
 def main(path: str) -> None:

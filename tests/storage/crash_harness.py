@@ -12,9 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from helpers import PASSPHRASE, ROOT, TEST_LEVEL, add_person, child_env
-
 from commsdesk.storage import Vault, safety
+from helpers import PASSPHRASE, ROOT, TEST_LEVEL, add_person, child_env
 
 
 def prepare(path: Path) -> None:

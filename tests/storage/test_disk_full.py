@@ -1,17 +1,15 @@
 """Acceptance 5 (first part): a full disk or a failing write gives a clear error; the vault survives."""
 
 import os
-import resource
 import shutil
-import signal
 import subprocess
 import sys
 import uuid
 
 import pytest
-from helpers import PASSPHRASE, add_person, add_talk, child_env
 
 from commsdesk.storage import Vault, errors, safety
+from helpers import PASSPHRASE, add_person, add_talk, child_env
 
 
 def test_full_database_is_a_clear_error_and_nothing_is_half_written(vault, vault_path):

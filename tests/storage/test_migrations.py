@@ -1,10 +1,10 @@
 """Migrations: each is tested by opening a vault that the previous version made."""
 
 import pytest
-from helpers import PASSPHRASE, TEST_LEVEL
 
 from commsdesk.storage import Vault, connection, errors, migrations
 from commsdesk.storage.kdf import LEVELS, derive_key, make_salt
+from helpers import PASSPHRASE, TEST_LEVEL
 
 
 def vault_at_version(path, version):

@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
-from helpers import PASSPHRASE, add_person, add_talk, child_env
 
 from commsdesk.storage import Vault, errors
+from helpers import PASSPHRASE, add_person, add_talk, child_env
 
 
 def run_cli(*args, stdin=PASSPHRASE + "\n", lang="en"):

@@ -3,10 +3,9 @@
 import os
 from datetime import date
 
-from helpers import add_observation, add_person, add_talk
-
 from commsdesk.domain import Plan, PlanStep, Reflection, Reminder
 from commsdesk.storage import safety
+from helpers import add_observation, add_person, add_talk
 
 MARKER = "Zqxvmarkerjf"
 MARKER_RU = "Щъыжмаркер"
@@ -49,7 +48,7 @@ def write_everything(vault):
 
 
 def test_marker_never_reaches_the_disk_in_plaintext(vault, vault_path, private_dirs, tmp_path):
-    person, talk = write_everything(vault)
+    _person, talk = write_everything(vault)
     roots = [tmp_path, *private_dirs.values()]
     # While the vault is open: the file, its -wal and -shm, temp, config and data dirs.
     assert {p.name for p in tmp_path.iterdir()} >= {"vault.commsdesk", "vault.commsdesk-wal"}

@@ -3,12 +3,12 @@
 from datetime import date, datetime
 
 import pytest
-from helpers import add_observation, add_person, add_talk
 
 from commsdesk.domain import Channel, Plan, PlanStep, Relationship, Reminder, StepStatus, Temperature
 from commsdesk.storage import errors
 from commsdesk.storage.contacts import ContactFilter
 from commsdesk.storage.conversations import ConversationFilter
+from helpers import add_observation, add_person, add_talk
 
 
 def test_contact_create_update_and_tags(vault):
@@ -44,9 +44,12 @@ def test_filters_and_paging(vault):
     assert vault.repos.contacts.count() == 2
     assert vault.repos.contacts.count(ContactFilter(archived=None)) == 3
     assert [c.display_name for c in vault.repos.contacts.list(ContactFilter(tag="СЕМЬЯ"))] == ["Мама"]
-    assert [c.id for c in vault.repos.contacts.list(ContactFilter(channel=Channel.TELEGRAM))] == [friend.id]
-    assert [c.id for c in vault.repos.contacts.list(ContactFilter(relationship=Relationship.MOTHER))] == [mother.id]
-    assert [c.display_name for c in vault.repos.contacts.list(ContactFilter(name_contains="ВАД"))] == ["Вадим"]
+    by_channel = vault.repos.contacts.list(ContactFilter(channel=Channel.TELEGRAM))
+    assert [c.id for c in by_channel] == [friend.id]
+    by_relationship = vault.repos.contacts.list(ContactFilter(relationship=Relationship.MOTHER))
+    assert [c.id for c in by_relationship] == [mother.id]
+    by_name = vault.repos.contacts.list(ContactFilter(name_contains="ВАД"))
+    assert [c.display_name for c in by_name] == ["Вадим"]
     for day in range(1, 26):
         add_talk(vault, mother.id, f"день {day}", when=datetime(2026, 10, day, 12),
                  temperature=Temperature.HEATED if day % 5 == 0 else Temperature.CALM,

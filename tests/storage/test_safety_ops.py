@@ -8,9 +8,9 @@ import sys
 import time
 
 import pytest
-from helpers import ROOT, TEST_LEVEL, add_person, add_talk, child_env
 
 from commsdesk.storage import Vault, errors, safety
+from helpers import ROOT, TEST_LEVEL, add_person, add_talk, child_env
 
 A, B = "first passphrase one", "second passphrase two"
 

@@ -1,9 +1,9 @@
 """Acceptance 5 (second part): a deleted note leaves no trace in any page of the file."""
 
-from helpers import add_person, add_talk
 from sqlcipher_pages import decrypted_pages
 
 from commsdesk.search.analyzer import fold, stem
+from helpers import add_person, add_talk
 
 MARKER = "Zqxvmarkerjf"
 MARKER_RU = "Щъыжмаркерпонедельник"

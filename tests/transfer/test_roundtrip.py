@@ -4,7 +4,6 @@ import json
 from datetime import date, datetime
 
 import pytest
-from helpers import add_observation, add_person, add_talk
 
 from commsdesk.domain import (
     AgeGroup,
@@ -25,6 +24,7 @@ from commsdesk.domain import (
 from commsdesk.transfer.json_export import export_document
 from commsdesk.transfer.json_import import ImportInvalid, import_document, import_file, read_document
 from commsdesk.transfer.markdown_export import export_markdown
+from helpers import add_observation, add_person, add_talk
 
 
 def fill(vault):

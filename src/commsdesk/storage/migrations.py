@@ -194,11 +194,12 @@ LATEST = len(MIGRATIONS)
 
 def pending(conn: Connection) -> range:
     current = conn.execute("PRAGMA user_version").fetchone()[0]
-    return range(current, LATEST)
+    return range(current, len(MIGRATIONS))
 
 
-def apply(conn: Connection, upto: int = LATEST) -> None:
+def apply(conn: Connection, upto: int | None = None) -> None:
     """Apply every migration after the vault's version, each in its own transaction."""
+    upto = len(MIGRATIONS) if upto is None else upto
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     for index in range(current, upto):
         conn.execute("BEGIN IMMEDIATE")
