@@ -6,9 +6,13 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        from commsdesk.ui.main import run_gui
+
+        return run_gui()
     from commsdesk import cli
 
-    args = sys.argv[1:] if argv is None else argv
     return cli.main(args)
 
 

@@ -7,11 +7,12 @@ import gettext as _gettext
 import locale as _locale
 import os
 from datetime import date, datetime
-
-from babel import Locale, dates, numbers
-from babel.support import Translations
+from typing import TYPE_CHECKING
 
 from commsdesk.paths import translations_dir
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 DOMAIN = "commsdesk"
 SUPPORTED = ("ru", "en")
@@ -39,7 +40,8 @@ def set_language(lang: str) -> str:
     """Activate a catalog; unknown codes fall back to the system choice. Returns the code used."""
     if lang not in SUPPORTED:
         lang = system_language()
-    catalog = Translations.load(str(translations_dir()), [lang], DOMAIN)
+    # Plain gettext reads the compiled catalog; Babel (slow to import) waits until a date is shown.
+    catalog = _gettext.translation(DOMAIN, str(translations_dir()), [lang], fallback=True)
     _state["lang"] = lang
     _state["catalog"] = catalog
     return lang
@@ -50,6 +52,8 @@ def current_language() -> str:
 
 
 def babel_locale() -> Locale:
+    from babel import Locale
+
     return Locale.parse(current_language())
 
 
@@ -67,16 +71,24 @@ def N_(message: str) -> str:
 
 
 def format_date(value: date, style: str = "long") -> str:
+    from babel import dates
+
     return dates.format_date(value, format=style, locale=babel_locale())
 
 
 def format_datetime(value: datetime, style: str = "medium") -> str:
+    from babel import dates
+
     return dates.format_datetime(value, format=style, locale=babel_locale())
 
 
 def format_number(value: float) -> str:
+    from babel import numbers
+
     return numbers.format_decimal(value, locale=babel_locale())
 
 
 def format_timedelta(seconds: float) -> str:
+    from babel import dates
+
     return dates.format_timedelta(seconds, locale=babel_locale())

@@ -43,3 +43,25 @@ def test_deleted_person_takes_their_notes_along(vault):
     vault.purge_deleted()
     assert traces(vault) == []
     assert vault.repos.conversations.count() == 0
+
+
+def test_earlier_versions_of_a_deleted_note_are_erased_too(vault):
+    person = add_person(vault)
+    talk = add_talk(vault, person.id, f"первая версия {MARKER}")
+    talk.notes = f"вторая версия {MARKER_RU}"
+    vault.repos.conversations.update(talk)
+    assert vault.repos.history.versions("conversation", talk.id)
+    vault.repos.conversations.delete(talk.id)
+    vault.purge_deleted()
+    assert vault.repos.history.count() == 0
+    assert traces(vault) == []
+
+
+def test_purging_history_erases_old_text(vault):
+    person = add_person(vault)
+    talk = add_talk(vault, person.id, f"было {MARKER}")
+    talk.notes = "стало"
+    vault.repos.conversations.update(talk)
+    assert traces(vault)
+    assert vault.repos.history.purge() == 1
+    assert traces(vault) == []

@@ -10,14 +10,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import snowballstemmer
+from snowballstemmer.english_stemmer import EnglishStemmer
+from snowballstemmer.russian_stemmer import RussianStemmer
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-z]")
 
-_russian = snowballstemmer.stemmer("russian")
-_english = snowballstemmer.stemmer("english")
+# The two stemmers directly: `snowballstemmer.stemmer()` would load all thirty languages.
+_russian = RussianStemmer()
+_english = EnglishStemmer()
 
 
 def fold(word: str) -> str:

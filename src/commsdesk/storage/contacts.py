@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from commsdesk.domain import AgeGroup, Channel, Contact, MediaKind, MediaSource, Relationship
 from commsdesk.i18n import N_
@@ -14,6 +15,7 @@ from commsdesk.storage.rows import dt_in, dt_out, json_in, json_out, new_uid, no
 
 SORTS = {
     "name": "c.display_name COLLATE NOCASE",
+    "relationship": "c.relationship",
     "updated": "c.updated_at",
     "created": "c.created_at",
     "last_talk": "(SELECT max(v.occurred_at) FROM conversations v"
@@ -22,6 +24,14 @@ SORTS = {
 _COLUMNS = ("id, uid, display_name, relationship, region, age_group, channels, media_diet,"
             " values_interests, topics_to_avoid, safety_notes, stay_in_touch_weeks, archived,"
             " created_at, updated_at")
+
+
+@dataclass(frozen=True)
+class LastTalk:
+    id: int
+    name: str
+    weeks_interval: int | None
+    last_talk: date | None
 
 
 @dataclass
@@ -107,6 +117,16 @@ class Contacts(Repository):
                 "SELECT t.name FROM tags t WHERE EXISTS (SELECT 1 FROM contact_tags ct"
                 " JOIN contacts c ON c.id = ct.contact_id AND c.deleted_at IS NULL"
                 " WHERE ct.tag_id = t.id) ORDER BY t.name_key")]
+
+    def last_talks(self) -> list[LastTalk]:
+        """Every active person with the date of their latest conversation (None: never)."""
+        with self._vault.reading() as conn:
+            rows = conn.execute(
+                "SELECT c.id, c.display_name, c.stay_in_touch_weeks, (SELECT max(v.occurred_at)"
+                " FROM conversations v WHERE v.contact_id = c.id AND v.deleted_at IS NULL)"
+                " FROM contacts c WHERE c.deleted_at IS NULL AND c.archived = 0").fetchall()
+        return [LastTalk(rid, name, weeks, date.fromisoformat(last[:10]) if last else None)
+                for rid, name, weeks, last in rows]
 
     def names(self) -> dict[int, str]:
         """Every live contact's name by id (for pickers and the anonymizer)."""

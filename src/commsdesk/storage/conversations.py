@@ -58,6 +58,9 @@ class Conversations(Repository):
         with self._vault.transaction() as conn:
             self._require(conn, conv.id)
             self._vault.repos.contacts._require(conn, conv.contact_id)
+            old = conn.execute("SELECT notes FROM conversations WHERE id = ?", (conv.id,)).fetchone()[0]
+            if old != conv.notes:
+                self._vault.repos.history.record(conn, "conversation", conv.id, "notes", old)
             conn.execute(
                 "UPDATE conversations SET uid=?, contact_id=?, occurred_at=?, channel=?,"
                 " duration_minutes=?, topics=?, notes=?, temperature=?, ending=?, self_rating=?,"

@@ -85,6 +85,9 @@ class UnknownKdfLevel(VaultError):
     msgid = N_("This file is not a CommsDesk vault, or a newer version of CommsDesk made it.")
 
 
+MIN_PASSPHRASE_LENGTH = 8
+
+
 class WeakPassphrase(VaultError):
     msgid = N_("The passphrase is too short: use at least {minimum} characters.")
 

@@ -182,13 +182,39 @@ def _v1(conn: Connection) -> None:
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+_V2 = """
+-- Unsaved dialogs (a conversation being logged), kept inside the vault, never beside it.
+CREATE TABLE drafts (
+    kind TEXT PRIMARY KEY,
+    payload TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Earlier versions of edited notes, so an edit can be undone; purged on request.
+CREATE TABLE note_versions (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    ref INTEGER NOT NULL,
+    field TEXT NOT NULL,
+    text TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+);
+CREATE INDEX note_versions_ref ON note_versions(kind, ref, id);
+"""
+
+
+def _v2(conn: Connection) -> None:
+    for statement in _split(_V2):
+        conn.execute(statement)
+
+
 def _split(script: str) -> list[str]:
     """Statements of a migration script; `executescript` would commit behind our back."""
     lines = [line for line in script.splitlines() if not line.lstrip().startswith("--")]
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
 LATEST = len(MIGRATIONS)
 
 

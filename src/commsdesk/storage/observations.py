@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, timedelta
+
 from commsdesk.domain import Dimension, Observation
 from commsdesk.domain.records import SCALE_MAX, SCALE_MIN
 from commsdesk.i18n import N_
@@ -64,6 +67,18 @@ class Dimensions:
         raise errors.RecordNotFound()
 
 
+@dataclass(frozen=True)
+class Change:
+    id: int
+    contact_id: int
+    name: str
+    dimension_id: int
+    observed_on: date
+    value: int
+    previous: int | None
+    evidence: str
+
+
 class Observations(Repository):
     table = "observations"
     kind = "observation"
@@ -119,6 +134,20 @@ class Observations(Repository):
             rows = conn.execute(f"SELECT {_COLUMNS} FROM observations WHERE conversation_id = ?"
                                 " AND deleted_at IS NULL ORDER BY id", (conversation_id,)).fetchall()
         return [self._observation(r) for r in rows]
+
+    def changes_since(self, since: date) -> list[Change]:
+        """Observations from `since` on, each with the value observed just before it (same
+        person and dimension); the look-back is bounded to a year for speed."""
+        with self._vault.reading() as conn:
+            rows = conn.execute(
+                "SELECT * FROM (SELECT o.id, o.contact_id, c.display_name, o.dimension_id,"
+                " o.observed_on, o.value, LAG(o.value) OVER (PARTITION BY o.contact_id,"
+                " o.dimension_id ORDER BY o.observed_on, o.id), o.evidence FROM observations o"
+                " JOIN contacts c ON c.id = o.contact_id WHERE o.deleted_at IS NULL"
+                " AND c.deleted_at IS NULL AND o.observed_on >= ?) WHERE observed_on >= ?",
+                ((since - timedelta(days=365)).isoformat(), since.isoformat())).fetchall()
+        return [Change(r[0], r[1], r[2], r[3], date.fromisoformat(r[4]), r[5], r[6], r[7])
+                for r in rows]
 
     def list_all(self, limit: int = 1000, offset: int = 0) -> list[Observation]:
         with self._vault.reading() as conn:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from commsdesk.storage.contacts import Contacts
 from commsdesk.storage.conversations import Conversations
+from commsdesk.storage.drafts import Drafts, NoteHistory
 from commsdesk.storage.notes import Reflections, Reminders
 from commsdesk.storage.observations import Dimensions, Observations
 from commsdesk.storage.plans import Plans
@@ -29,6 +30,8 @@ class Repositories:
         self.reflections = Reflections(vault)
         self.search = Search(vault)
         self.timeline = Timeline(vault)
+        self.drafts = Drafts(vault)
+        self.history = NoteHistory(vault)
         self._by_kind: dict[str, Repository] = {
             r.kind: r for r in (self.contacts, self.conversations, self.observations, self.plans,
                                 self.reminders, self.reflections)
@@ -41,6 +44,9 @@ class Repositories:
         """Hard-delete soft-deleted records; children of a purged contact go by cascade."""
         with self._vault.transaction() as conn:
             total = 0
+            conn.execute("DELETE FROM note_versions WHERE kind = 'conversation' AND ref IN"
+                         " (SELECT v.id FROM conversations v JOIN contacts c ON c.id = v.contact_id"
+                         " WHERE v.deleted_at IS NOT NULL OR c.deleted_at IS NOT NULL)")
             for repo in (self.reflections, self.reminders, self.plans, self.observations,
                          self.conversations, self.contacts):
                 total += repo.purge(conn)

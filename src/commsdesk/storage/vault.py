@@ -15,6 +15,7 @@ from pathlib import Path
 import sqlcipher3
 
 from commsdesk.storage import connection, errors, migrations
+from commsdesk.storage.errors import MIN_PASSPHRASE_LENGTH
 from commsdesk.storage.kdf import (
     DEFAULT_LEVEL,
     LEVELS,
@@ -24,8 +25,6 @@ from commsdesk.storage.kdf import (
     make_salt,
     wipe,
 )
-
-MIN_PASSPHRASE_LENGTH = 8
 
 
 def validate_new_passphrase(passphrase: str, repeat: str | None = None) -> None:

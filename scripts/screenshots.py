@@ -1,0 +1,111 @@
+"""Screenshots of every screen, in Russian and English, from the demo vault.
+
+    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [OUTPUT_DIR]
+
+Writes <lang>-<screen>.png (and a few dark-theme ones) into docs/screenshots/ by default.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+SIZE = (1280, 820)
+
+
+def settle() -> None:
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+
+
+def shoot(widget: QWidget, out: Path, name: str) -> None:
+    settle()
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    home = Path(tempfile.mkdtemp(prefix="commsdesk-shots-"))
+    os.environ["XDG_CONFIG_HOME"] = str(home / "config")
+    os.environ["XDG_DATA_HOME"] = str(home / "data")
+    app = QApplication([])
+
+    from commsdesk.demo import populate
+    from commsdesk.settings import Settings
+    from commsdesk.storage import Vault
+    from commsdesk.ui.controller import AppController
+    from commsdesk.ui.search.dialog import SearchDialog
+    from commsdesk.ui.workspace import JOURNAL, OVERVIEW, PEOPLE, SETTINGS
+
+    path = home / "demo.commsdesk"
+    passphrase = "screenshot passphrase"
+    vault = Vault.create(path, passphrase, level=0, allow_testing_level=True)
+    populate(vault, date.today())
+    vault.close()
+
+    for language, theme in (("ru", "light"), ("en", "light"), ("ru", "dark"), ("en", "dark")):
+        prefix = f"{language}-" + ("dark-" if theme == "dark" else "")
+        first = Settings(language=language, theme=theme, vault_path=str(home / "none.commsdesk"))
+        ctl = AppController(app, first, home / "s.json")
+        ctl.window.resize(*SIZE)
+        ctl.window.show()
+        if theme == "light":
+            shoot(ctl.window, out, prefix + "welcome")
+            ctl.window.show_create()
+            shoot(ctl.window, out, prefix + "create")
+        ctl.settings.vault_path = str(path)
+        ctl.window.show_start()
+        shoot(ctl.window, out, prefix + "unlock")
+        ctl.open_vault(Vault.open(path, passphrase))
+        workspace = ctl.window.workspace
+        workspace.go_to(OVERVIEW)
+        shoot(ctl.window, out, prefix + "overview")
+        workspace.go_to(PEOPLE)
+        people = workspace.sections[PEOPLE]
+        mother = next(c for c in ctl.vault.repos.contacts.list() if c.display_name == "Мама")
+        people.show_person(mother.id)
+        shoot(ctl.window, out, prefix + "people")
+        if theme == "light":
+            people.tabs.setCurrentIndex(1)
+            shoot(ctl.window, out, prefix + "timeline")
+        workspace.go_to(JOURNAL)
+        shoot(ctl.window, out, prefix + "journal")
+        if theme == "light":
+            dialog = workspace.sections[JOURNAL].log_conversation(mother.id)
+            dialog.resize(820, 760)
+            shoot(dialog, out, prefix + "log-conversation")
+            dialog.close()
+            workspace.search_field.setText("телевизор" if language == "ru" else "телевизор")
+            workspace.open_search()
+            search = ctl.window.findChild(SearchDialog)
+            QTest.qWait(400)  # the dialog waits for typing to pause, then searches
+            ctl.tasks.wait()
+            QTest.qWait(200)
+            shoot(search, out, prefix + "search")
+            search.close()
+            workspace.go_to(SETTINGS)
+            shoot(ctl.window, out, prefix + "settings")
+        ctl.lock()
+        ctl.window.close()
+        ctl.deleteLater()
+        settle()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The technique library: bundled articles in Russian and English (read-only content)."""

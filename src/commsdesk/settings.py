@@ -1,0 +1,76 @@
+"""Non-secret preferences, declared once with types and defaults, kept as JSON in the config dir.
+
+Never stored here: the passphrase, the key, or anything about the vault's contents. The vault's
+path is kept so the unlock screen can offer it; nothing else about vaults (no recent-files list).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from commsdesk.paths import config_dir
+
+THEMES = ("system", "light", "dark")
+LANGUAGES = ("system", "ru", "en")
+
+
+@dataclass
+class Settings:
+    language: str = "system"
+    theme: str = "system"
+    font_scale: int = 100  # percent
+    lock_minutes: int = 5  # 0 = never
+    lock_on_minimise: bool = False
+    lock_on_screen_lock: bool = True
+    discreet_mode: bool = False
+    notify_with_text: bool = False  # reminders show names only when the user opts in
+    quiet_weeks: int = 4  # Overview: people not talked to for this many weeks
+    vault_path: str = ""
+    geometry: str = ""  # base64 of QWidget.saveGeometry()
+
+    def validated(self) -> Settings:
+        if self.language not in LANGUAGES:
+            self.language = "system"
+        if self.theme not in THEMES:
+            self.theme = "system"
+        self.font_scale = min(200, max(80, int(self.font_scale)))
+        self.lock_minutes = min(240, max(0, int(self.lock_minutes)))
+        self.quiet_weeks = min(52, max(1, int(self.quiet_weeks)))
+        return self
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
+def load(path: Path | None = None) -> Settings:
+    """Defaults for anything missing, unreadable or of the wrong type; never raises."""
+    path = path or settings_path()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    settings = Settings()
+    if isinstance(raw, dict):
+        for item in fields(Settings):
+            value = raw.get(item.name)
+            if isinstance(value, type(getattr(settings, item.name))):
+                setattr(settings, item.name, value)
+    try:
+        return settings.validated()
+    except (TypeError, ValueError):
+        return Settings()
+
+
+def save(settings: Settings, path: Path | None = None) -> None:
+    """Write atomically with owner-only permissions."""
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(asdict(settings), handle, indent=1)
+    os.replace(tmp, path)

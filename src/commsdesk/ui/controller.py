@@ -1,0 +1,191 @@
+"""The application object: settings, the open vault, locking, language; owns the one window."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from commsdesk import i18n
+from commsdesk import settings as settings_store
+from commsdesk.i18n import _
+from commsdesk.paths import data_dir, default_vault_path
+from commsdesk.settings import Settings
+from commsdesk.storage import errors
+from commsdesk.ui import theme
+from commsdesk.ui.guard import ClipboardGuard, IdleLock, awake_clock
+from commsdesk.ui.shell import ShellWindow
+from commsdesk.ui.tasks import Tasks
+
+if TYPE_CHECKING:
+    from commsdesk.storage.vault import Vault
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, errors.VaultError):
+        return exc.user_message()
+    return _("Something went wrong ({kind}). Your vault was not changed.").format(
+        kind=type(exc).__name__)
+
+
+class AppController(QObject):
+    """Every screen reaches shared services through this object; sections never know each other."""
+
+    vault_changed = Signal()  # records were added, edited or removed
+    locked = Signal()
+
+    def __init__(self, app: QApplication, prefs: Settings, settings_file: Path | None = None,
+                 clock: Callable[[], float] = awake_clock):
+        super().__init__(app)
+        self.app = app
+        self.settings = prefs
+        self._settings_file = settings_file
+        self.vault: Vault | None = None
+        self.tasks = Tasks(self)
+        self.clipboard = ClipboardGuard(self)
+        self.idle = IdleLock(prefs.lock_minutes, clock, self)
+        self.idle.timed_out.connect(self.lock)
+        from commsdesk.ui.notifier import ReminderNotifier
+
+        self.notifier = ReminderNotifier(self)
+        self._screen_lock = None
+        self.resume_section = 0
+        self.apply_language(prefs.language, rebuild=False)
+        theme.apply(app, prefs.theme, prefs.font_scale)
+        self.window = ShellWindow(self)
+
+    # -- settings --------------------------------------------------------------------------
+    def save_settings(self) -> None:
+        settings_store.save(self.settings, self._settings_file)
+
+    def apply_language(self, language: str, rebuild: bool = True) -> None:
+        self.settings.language = language
+        code = i18n.set_language(language if language != "system" else i18n.system_language())
+        theme.install_qt_translations(self.app, code)
+        if rebuild:
+            self.save_settings()
+            self.window.rebuild()
+
+    def apply_appearance(self) -> None:
+        theme.apply(self.app, self.settings.theme, self.settings.font_scale)
+        self.save_settings()
+        self.window.rebuild()
+
+    # -- the vault -------------------------------------------------------------------------
+    @property
+    def vault_path(self) -> Path:
+        return Path(self.settings.vault_path) if self.settings.vault_path else default_vault_path()
+
+    def demo_path(self) -> Path:
+        return data_dir() / "demo.commsdesk"
+
+    def has_vault_file(self) -> bool:
+        return self.vault_path.is_file()
+
+    def open_vault(self, vault: Vault) -> None:
+        self.vault = vault
+        self.settings.vault_path = str(vault.path)
+        self.save_settings()
+        self.window.show_workspace()
+        self.idle.set_minutes(self.settings.lock_minutes)
+        self.idle.start()
+        self.notifier.start()
+        self._watch_screen_lock()
+
+    def _watch_screen_lock(self) -> None:
+        if self._screen_lock is None:
+            from commsdesk.ui.screenlock import ScreenLockWatcher
+
+            self._screen_lock = ScreenLockWatcher(self)
+            self._screen_lock.session_locked.connect(self._on_session_locked)
+
+    def _on_session_locked(self) -> None:
+        if self.settings.lock_on_screen_lock:
+            self.lock()
+
+    def lock(self) -> None:
+        """Destroy every view of vault data, close the connection and drop the key."""
+        if self.vault is None:
+            return
+        self.resume_section = self.window.current_section()
+        self.idle.stop()
+        self.notifier.stop()
+        if self.window.workspace is not None:
+            self.window.workspace.stash_drafts()
+        self.window.show_locked()
+        self.clipboard.clear()
+        vault, self.vault = self.vault, None
+        with contextlib.suppress(errors.VaultError):
+            vault.close()
+        self.locked.emit()
+
+    def quit(self) -> None:
+        self.lock()
+        self.window.close()
+
+    # -- operations that replace the open vault ---------------------------------------------
+    def change_passphrase(self, passphrase: str, level: int | None) -> None:
+        """Re-encrypt under a new passphrase; the screen waits, then comes back as it was."""
+        vault = self.vault
+        if vault is None:
+            return
+        self.resume_section = self.window.current_section()
+        self.idle.stop()
+        self.vault = None
+        self.window.show_busy(_("Re-encrypting the vault with the new passphrase…"))
+
+        def work():
+            from commsdesk.storage import safety
+
+            return safety.change_passphrase(vault, passphrase, level=level)
+
+        def done(new_vault) -> None:
+            self.open_vault(new_vault)
+            self.window.flash(_("The passphrase was changed."))
+
+        def failed(exc: BaseException) -> None:
+            if vault.is_open:
+                self.open_vault(vault)
+                self.window.flash(_describe(exc))
+            else:
+                self.window.show_unlock(_describe(exc))
+
+        self.tasks.run(work, done, failed)
+
+    def restore_backup(self, backup: Path, passphrase: str) -> None:
+        """Lock, then replace the vault file by a verified backup; the unlock page follows."""
+        self.lock()
+        target = self.vault_path
+
+        def work() -> None:
+            from commsdesk.recovery import normalize_recovery_phrase
+            from commsdesk.storage import safety
+
+            try:
+                safety.restore(target, backup, passphrase)
+            except errors.VaultError:
+                typed_back = normalize_recovery_phrase(passphrase)
+                if typed_back == passphrase:
+                    raise
+                safety.restore(target, backup, typed_back)
+
+        self.window.show_busy(_("Checking the backup and restoring it…"))
+        self.tasks.run(work, lambda _result: self.window.show_unlock(
+            info=_("Restored. The vault now opens with the backup's passphrase.")),
+            lambda exc: self.window.show_unlock(_describe(exc)))
+
+    def choose_vault_file(self, on_chosen: Callable[[Path], None]) -> None:
+        dialog = QFileDialog(self.window, _("Open a vault file"), str(self.vault_path.parent))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        # Qt's own dialog: native ones may add the file to the desktop's recent-files list.
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setNameFilters([_("CommsDesk vaults (*.commsdesk)"), _("All files (*)")])
+        dialog.fileSelected.connect(lambda name: on_chosen(Path(name)))
+        dialog.open()
+
+    def notify_changed(self) -> None:
+        self.vault_changed.emit()

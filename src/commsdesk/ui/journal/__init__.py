@@ -1,0 +1,1 @@
+"""The Journal section: every conversation, and the dialog that logs one."""

@@ -1,0 +1,62 @@
+"""The conversations table, paged from the repository with the Journal's filters."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Qt
+
+from commsdesk.domain import Conversation
+from commsdesk.i18n import _, current_language, format_datetime
+from commsdesk.library.catalog import title
+from commsdesk.search.preview import plain_preview
+from commsdesk.storage.conversations import ConversationFilter
+from commsdesk.ui.paged_model import PagedTableModel
+
+HIDDEN = "•••"
+
+
+class ConversationsModel(PagedTableModel):
+    WHEN, PERSON, CHANNEL, TEMPERATURE, NOTES = range(5)
+    SORT_KEYS: ClassVar[dict[int, str]] = {WHEN: "when"}
+
+    def __init__(self, vault, discreet: bool = False, parent=None):
+        super().__init__(parent)
+        self.headers = [_("When"), _("Person"), _("Channel"), _("How it felt"), _("Notes")]
+        self.vault = vault
+        self.discreet = discreet
+        self.filter = ConversationFilter()
+        self.descending = True
+        self.names: dict[int, str] = {}
+
+    def reload(self) -> None:
+        self.names = self.vault.repos.contacts.names()
+        super().reload()
+
+    def fetch(self, limit: int, offset: int) -> list[Conversation]:
+        return self.vault.repos.conversations.list(self.filter, "when", self.descending, limit,
+                                                   offset)
+
+    def count(self) -> int:
+        return self.vault.repos.conversations.count(self.filter)
+
+    def cell(self, v: Conversation, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.WHEN:
+                return format_datetime(v.occurred_at, "short")
+            if column == self.PERSON:
+                return HIDDEN if self.discreet else self.names.get(v.contact_id, "")
+            if column == self.CHANNEL:
+                return _(v.channel.label)
+            if column == self.TEMPERATURE:
+                return _(v.temperature.label)
+            return HIDDEN if self.discreet else plain_preview(v.notes)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.NOTES and not self.discreet:
+            techniques = ", ".join(title(t, current_language()) for t in v.techniques)
+            return techniques or None
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column == self.WHEN:
+            self.descending = order == Qt.SortOrder.DescendingOrder
+            self.reload()

@@ -1,0 +1,153 @@
+"""Journal: every conversation with filters, and the entry points to log or edit one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from commsdesk.domain import Channel, Temperature
+from commsdesk.i18n import _, current_language, ngettext
+from commsdesk.library.catalog import techniques
+from commsdesk.storage import errors
+from commsdesk.storage.conversations import ConversationFilter
+from commsdesk.ui.journal.dialog import ConversationDialog
+from commsdesk.ui.journal.model import ConversationsModel
+from commsdesk.ui.paged_model import RECORD_ROLE
+from commsdesk.ui.widgets import DataCombo, compact_table, heading, mark_vault_data
+
+
+def _combo(accessible: str, first: str, items) -> DataCombo:
+    combo = DataCombo(accessible)
+    combo.add(first, None)
+    for text, value in items:
+        combo.add(text, value)
+    return combo
+
+
+class JournalPage(QWidget):
+    def __init__(self, controller, vault, workspace):
+        super().__init__()
+        mark_vault_data(self)
+        self.controller, self.vault, self.workspace = controller, vault, workspace
+        self.model = ConversationsModel(vault, controller.settings.discreet_mode, self)
+
+        self.person = _combo(_("Person"), _("Everyone"), [])
+        self.channel = _combo(_("Channel"), _("Any channel"), [(_(c.label), c) for c in Channel])
+        self.technique = _combo(_("Technique"), _("Any technique"),
+                                [(a.title, a.id) for a in techniques(current_language())])
+        self.temperature = _combo(_("How it felt"), _("Any mood"),
+                                  [(_(t.label), t) for t in Temperature])
+        self.use_dates = QCheckBox(_("Between"))
+        self.since = QDateEdit(QDate.currentDate().addMonths(-3))
+        self.until = QDateEdit(QDate.currentDate())
+        for edit, name in ((self.since, _("From date")), (self.until, _("To date"))):
+            edit.setCalendarPopup(True)
+            edit.setAccessibleName(name)
+            edit.setEnabled(False)
+            edit.dateChanged.connect(self.apply_filter)
+        self.use_dates.toggled.connect(self.since.setEnabled)
+        self.use_dates.toggled.connect(self.until.setEnabled)
+        for signal in (self.person.currentIndexChanged, self.channel.currentIndexChanged,
+                       self.technique.currentIndexChanged, self.temperature.currentIndexChanged,
+                       self.use_dates.toggled):
+            signal.connect(self.apply_filter)
+
+        self.table = QTableView()
+        mark_vault_data(self.table)
+        self.table.setAccessibleName(_("Conversations"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(ConversationsModel.WHEN, Qt.SortOrder.DescendingOrder)
+        compact_table(self.table)
+        header = self.table.horizontalHeader()
+        for column in range(ConversationsModel.NOTES):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ConversationsModel.NOTES, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._open_row)
+        self.table.activated.connect(self._open_row)
+        self.count_label = QLabel()
+        log = QPushButton(_("Log a conversation"))
+        log.clicked.connect(lambda: self.log_conversation())
+
+        filters = QGridLayout()
+        filters.addWidget(self.person, 0, 0)
+        filters.addWidget(self.channel, 0, 1)
+        filters.addWidget(self.technique, 0, 2)
+        filters.addWidget(self.temperature, 1, 0)
+        dates = QHBoxLayout()
+        dates.addWidget(self.use_dates)
+        dates.addWidget(self.since)
+        dates.addWidget(QLabel("—"))
+        dates.addWidget(self.until)
+        dates.addStretch(1)
+        filters.addLayout(dates, 1, 1, 1, 2)
+        top = QHBoxLayout()
+        top.addWidget(heading(_("Journal")), 1)
+        top.addWidget(log)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+    def refresh(self) -> None:
+        chosen = self.person.value()
+        self.person.blockSignals(True)
+        self.person.reset()
+        self.person.add(_("Everyone"), None)
+        names = sorted(self.vault.repos.contacts.names().items(), key=lambda i: i[1].casefold())
+        for cid, name in names:
+            self.person.add("•••" if self.controller.settings.discreet_mode else name, cid)
+        self.person.set_value(chosen)
+        self.person.blockSignals(False)
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        dated = self.use_dates.isChecked()
+        self.model.filter = ConversationFilter(
+            contact_id=self.person.value(),
+            since=self.since.date().toPython() if dated else None,
+            until=self.until.date().toPython() if dated else None,
+            channel=self.channel.value(), technique=self.technique.value(),
+            temperature=self.temperature.value())
+        self.model.reload()
+        total = self.model.total
+        self.count_label.setText(ngettext("{n} conversation", "{n} conversations", total)
+                                 .format(n=total))
+
+    # -- dialogs ---------------------------------------------------------------------------
+    def log_conversation(self, contact_id: int | None = None) -> ConversationDialog:
+        dialog = ConversationDialog(self.controller, self.vault, self, contact_id)
+        dialog.open()
+        return dialog
+
+    def edit_conversation(self, conversation_id: int) -> ConversationDialog | None:
+        try:
+            conversation = self.vault.repos.conversations.get(conversation_id)
+        except errors.RecordNotFound:
+            return None
+        dialog = ConversationDialog(self.controller, self.vault, self, conversation=conversation)
+        dialog.open()
+        return dialog
+
+    def _open_row(self, index) -> None:
+        record = self.model.data(index, RECORD_ROLE)
+        if record is not None:
+            self.edit_conversation(record.id)
+
+    def open_dialogs(self) -> list[ConversationDialog]:
+        return self.findChildren(ConversationDialog)
+

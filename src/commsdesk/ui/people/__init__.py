@@ -1,0 +1,1 @@
+"""The People section: the list, a person's profile and their timeline."""

@@ -1,0 +1,274 @@
+"""People: a filterable list on the left; the chosen person's profile and timeline on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from commsdesk.domain import Channel, Contact, Relationship
+from commsdesk.i18n import _
+from commsdesk.storage import errors
+from commsdesk.storage.contacts import ContactFilter
+from commsdesk.ui.paged_model import RECORD_ROLE
+from commsdesk.ui.people.form import ContactForm
+from commsdesk.ui.people.model import ContactsModel, TimelineModel
+from commsdesk.ui.widgets import DataCombo, UndoBar, compact_table, confirm, heading, hint, mark_vault_data
+
+
+def _combo(accessible: str, first: str, items) -> DataCombo:
+    combo = DataCombo(accessible)
+    combo.add(first, None)
+    for text, value in items:
+        combo.add(text, value)
+    return combo
+
+
+class PeoplePage(QWidget):
+    def __init__(self, controller, vault, workspace):
+        super().__init__()
+        mark_vault_data(self)
+        self.controller, self.vault, self.workspace = controller, vault, workspace
+        self.model = ContactsModel(vault, controller.settings.discreet_mode, self)
+
+        self.name_filter = QLineEdit()
+        self.name_filter.setPlaceholderText(_("Filter by name"))
+        self.name_filter.setAccessibleName(_("Filter by name"))
+        self.name_filter.setClearButtonEnabled(True)
+        self.relationship = _combo(_("Relationship"), _("Everyone"),
+                                   [(_(r.label), r) for r in Relationship])
+        self.channel = _combo(_("Channel"), _("Any channel"), [(_(c.label), c) for c in Channel])
+        self.tag = _combo(_("Tag"), _("Any tag"), [])
+        self.archived = QCheckBox(_("Archive"))
+        self.archived.setToolTip(_("Show archived people instead"))
+        for signal in (self.name_filter.textChanged, self.relationship.currentIndexChanged,
+                       self.channel.currentIndexChanged, self.tag.currentIndexChanged,
+                       self.archived.toggled):
+            signal.connect(self.apply_filter)
+
+        self.table = QTableView()
+        mark_vault_data(self.table)
+        self.table.setAccessibleName(_("People"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(ContactsModel.NAME, Qt.SortOrder.AscendingOrder)
+        compact_table(self.table)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        new = QPushButton(_("New person"))
+        new.clicked.connect(self.new_person)
+
+        filters = QGridLayout()
+        filters.addWidget(self.relationship, 0, 0)
+        filters.addWidget(self.channel, 0, 1)
+        filters.addWidget(self.tag, 1, 0)
+        filters.addWidget(self.archived, 1, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(heading(_("People")))
+        left_layout.addWidget(self.name_filter)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table, 1)
+        self.undo_bar = UndoBar()
+        self.undo_bar.undo.connect(self._undo_delete)
+        left_layout.addWidget(self.undo_bar)
+        left_layout.addWidget(new)
+
+        self.detail = self._build_detail()
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._deleted: int | None = None
+        self._show_contact(None)
+
+    def _build_detail(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        self.title = heading("", 2)
+        header = QHBoxLayout()
+        self.log_button = QPushButton(_("Log a conversation"))
+        self.log_button.clicked.connect(lambda: self.workspace.log_conversation(self._current_id()))
+        self.archive_button = QPushButton(_("Archive"))
+        self.archive_button.clicked.connect(self._toggle_archive)
+        self.delete_button = QPushButton(_("Delete…"))
+        self.delete_button.clicked.connect(self._delete)
+        for button in (self.log_button, self.archive_button, self.delete_button):
+            header.addWidget(button)
+        header.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addLayout(header)
+        self.empty_hint = hint(_("Choose a person on the left, or add someone new. Pseudonyms are "
+                                 "fine: nobody else needs to know who “Aunt O.” is."))
+        layout.addWidget(self.empty_hint)
+        self.tabs = QTabWidget()
+        self.form = ContactForm()
+        self.form.saved.connect(self._save)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        self.timeline = QTableView()
+        mark_vault_data(self.timeline)
+        self.timeline.setAccessibleName(_("Timeline"))
+        compact_table(self.timeline)
+        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline.doubleClicked.connect(self._open_timeline_entry)
+        self.tabs.addTab(scroll, _("Profile"))
+        self.tabs.addTab(self.timeline, _("Timeline"))
+        layout.addWidget(self.tabs, 1)
+        return box
+
+    # -- list ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        current = self._current_id()
+        tags = self.vault.repos.contacts.all_tags()
+        chosen = self.tag.value()
+        self.tag.blockSignals(True)
+        self.tag.reset()
+        self.tag.add(_("Any tag"), None)
+        for tag in tags:
+            self.tag.add(tag, tag)
+        self.tag.set_value(chosen)
+        self.tag.blockSignals(False)
+        self.apply_filter()
+        if current is not None:
+            self.show_person(current)
+
+    def apply_filter(self) -> None:
+        self.model.filter = ContactFilter(
+            tag=self.tag.value(), relationship=self.relationship.value(),
+            channel=self.channel.value(), archived=self.archived.isChecked(),
+            name_contains=self.name_filter.text().strip() or None)
+        self.model.reload()
+
+    def _current_id(self) -> int | None:
+        return self.form.contact.id if self.form.contact is not None else None
+
+    def _row_changed(self, current, _previous) -> None:
+        record = self.model.record(current.row())
+        if record is not None and record.id != self._current_id():
+            self._show_contact(self.vault.repos.contacts.get(record.id))
+
+    def show_person(self, contact_id: int | None) -> None:
+        """Select and show a person (from search, Overview or the timeline)."""
+        if contact_id is None:
+            return
+        try:
+            contact = self.vault.repos.contacts.get(contact_id)
+        except errors.RecordNotFound:
+            return
+        if contact.archived != self.archived.isChecked():
+            self.archived.setChecked(contact.archived)
+        row = self.model.row_of(lambda c: c.id == contact_id)
+        while row < 0 and self.model.canFetchMore():
+            self.model.fetchMore()
+            row = self.model.row_of(lambda c: c.id == contact_id)
+        if row >= 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        self._show_contact(contact)
+
+    def _show_contact(self, contact: Contact | None) -> None:
+        shown = contact is not None
+        for widget in (self.tabs, self.log_button, self.archive_button, self.delete_button):
+            widget.setVisible(shown)
+        self.empty_hint.setVisible(not shown)
+        if contact is None:
+            self.form.contact = None
+            self.title.setText("")
+            return
+        self.form.load(contact)
+        discreet = self.controller.settings.discreet_mode
+        self.title.setText(_(contact.relationship.label) if discreet else contact.display_name)
+        self.archive_button.setText(_("Unarchive") if contact.archived else _("Archive"))
+        if contact.id is None:
+            self.timeline.setModel(None)
+            self.tabs.setCurrentIndex(0)
+            return
+        model = TimelineModel(self.vault, contact.id, self.timeline)
+        model.reload()
+        old = self.timeline.model()
+        self.timeline.setModel(model)
+        if old is not None:
+            old.deleteLater()
+        header = self.timeline.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+    # -- actions ---------------------------------------------------------------------------
+    def new_person(self) -> None:
+        self.table.clearSelection()
+        self._show_contact(Contact(""))
+        self.form.name.setFocus()
+
+    def _save(self, contact: Contact) -> None:
+        try:
+            if contact.id is None:
+                contact = self.vault.repos.contacts.add(contact)
+            else:
+                contact = self.vault.repos.contacts.update(contact)
+        except errors.VaultError as exc:
+            self.form.show_error(exc.user_message())
+            return
+        self.controller.notify_changed()
+        self.show_person(contact.id)
+
+    def _toggle_archive(self) -> None:
+        contact = self.form.contact
+        if contact is None or contact.id is None:
+            return
+        self.vault.repos.contacts.set_archived(contact.id, not contact.archived)
+        self.controller.notify_changed()
+        self.show_person(contact.id)
+
+    def _delete(self) -> None:
+        contact = self.form.contact
+        if contact is None or contact.id is None:
+            return
+        contact_id = contact.id
+
+        def delete() -> None:
+            self.vault.repos.contacts.delete(contact_id)
+            self._deleted = contact_id
+            self._show_contact(None)
+            self.controller.notify_changed()
+            self.undo_bar.show_message(_("The person and all their records were deleted."))
+
+        confirm(self, _("Delete this person?"),
+                _("Their conversations, observations, plans and reminders will be deleted too. "
+                  "You can undo this for a short while."), delete, _("Delete"))
+
+    def _undo_delete(self) -> None:
+        if self._deleted is not None:
+            self.vault.repos.contacts.undo_delete(self._deleted)
+            restored, self._deleted = self._deleted, None
+            self.controller.notify_changed()
+            self.show_person(restored)
+
+    def _open_timeline_entry(self, index) -> None:
+        entry = index.model().data(index, RECORD_ROLE)
+        if entry is not None and entry.kind == "conversation":
+            self.workspace.open_record("conversation", entry.ref, self._current_id())

@@ -1,0 +1,1 @@
+"""The Settings section: preferences, the vault's safety operations, the emergency kit."""

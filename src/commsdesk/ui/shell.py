@@ -1,0 +1,215 @@
+"""The one top-level window: start pages while locked, the workspace while unlocked.
+
+The title is always just "CommsDesk": nothing about the vault shows in the task bar.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from commsdesk.i18n import _
+from commsdesk.storage import errors
+from commsdesk.ui.start.unlock import UnlockPage
+
+if TYPE_CHECKING:
+    from commsdesk.ui.controller import AppController
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, errors.VaultError):
+        return exc.user_message()
+    return _("Something went wrong ({kind}). Your vault was not changed.").format(
+        kind=type(exc).__name__)
+
+
+class ShellWindow(QMainWindow):
+    def __init__(self, controller: AppController):
+        super().__init__()
+        self.controller = controller
+        self.setWindowTitle("CommsDesk")
+        self.setMinimumSize(720, 480)
+        self.resize(1100, 720)
+        if controller.settings.geometry:
+            self.restoreGeometry(QByteArray.fromBase64(controller.settings.geometry.encode()))
+        self.workspace = None
+        for keys, slot in ((QKeySequence("Ctrl+L"), controller.lock),
+                           (QKeySequence("Ctrl+Shift+L"), controller.lock),  # panic: no questions
+                           (QKeySequence("Ctrl+Q"), controller.quit)):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            shortcut.activated.connect(slot)
+        self.show_start()
+
+    # -- what the window shows -------------------------------------------------------------
+    def _set(self, widget: QWidget) -> None:
+        self.setCentralWidget(widget)  # the previous view is deleted with everything it held
+        widget.show()
+        self.workspace = widget if getattr(widget, "is_workspace", False) else None
+
+    def show_start(self) -> None:
+        if self.controller.has_vault_file():
+            self.show_unlock()
+        else:
+            self.show_welcome()
+
+    def show_welcome(self) -> None:
+        from commsdesk.ui.start.welcome import WelcomePage
+
+        page = WelcomePage()
+        page.create_requested.connect(self.show_create)
+        page.demo_requested.connect(lambda: self._open_demo(page))
+        page.open_requested.connect(lambda: self.controller.choose_vault_file(self._use_file))
+        self._set(page)
+
+    def show_create(self) -> None:
+        from commsdesk.ui.start.create import CreatePage
+
+        page = CreatePage(str(self.controller.vault_path))
+        page.back.connect(self.show_start)
+        page.create.connect(lambda passphrase: self._create(page, passphrase))
+        self._set(page)
+        page.first.setFocus()
+
+    def show_busy(self, text: str) -> None:
+        from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bar = QProgressBar()
+        bar.setRange(0, 0)
+        bar.setTextVisible(False)
+        layout.addWidget(label)
+        layout.addWidget(bar)
+        layout.addStretch(1)
+        self._set(page)
+
+    def flash(self, text: str) -> None:
+        """A short message in the status bar (never vault contents)."""
+        self.statusBar().showMessage(text, 10_000)
+
+    def show_unlock(self, error: str = "", info: str = "") -> None:
+        page = UnlockPage(str(self.controller.vault_path))
+        page.unlock.connect(lambda passphrase: self._unlock(page, passphrase))
+        page.open_other.connect(lambda: self.controller.choose_vault_file(self._use_file))
+        page.create_new.connect(self._create_new_elsewhere)
+        if error:
+            page.show_error(error)
+        elif info:
+            page.show_info(info)
+        self._set(page)
+        page.passphrase.setFocus()
+
+    def show_locked(self) -> None:
+        self.show_unlock()
+
+    def show_workspace(self) -> None:
+        from commsdesk.ui.workspace import Workspace
+
+        workspace = Workspace(self.controller, self.controller.vault)
+        self._set(workspace)
+        workspace.go_to(self.controller.resume_section)
+
+    def rebuild(self) -> None:
+        """After a language or theme change: the same screen, built anew."""
+        if self.controller.vault is not None:
+            self.controller.resume_section = self.current_section()
+            self.show_workspace()
+        else:
+            self.show_start()
+
+    def current_section(self) -> int:
+        return self.workspace.current_index() if self.workspace is not None else 0
+
+    # -- actions ---------------------------------------------------------------------------
+    def _unlock(self, page: UnlockPage, passphrase: str) -> None:
+        page.set_busy(True)
+        path = self.controller.vault_path
+
+        def failed(exc: BaseException) -> None:
+            if page is self.centralWidget():
+                page.set_busy(False)
+                page.show_error(_describe(exc))
+
+        def work():
+            from commsdesk.storage.vault import Vault
+
+            return Vault.open(path, passphrase)
+
+        self.controller.tasks.run(work, self.controller.open_vault, failed)
+
+    def _create(self, page, passphrase: str) -> None:
+        page.set_busy(True)
+        path = self.controller.vault_path
+
+        def failed(exc: BaseException) -> None:
+            if page is self.centralWidget():
+                page.set_busy(False)
+                page.show_error(_describe(exc))
+
+        def work():
+            from commsdesk.storage.vault import Vault
+
+            return Vault.create(path, passphrase)
+
+        self.controller.tasks.run(work, self.controller.open_vault, failed)
+
+    def _open_demo(self, page) -> None:
+        page.set_busy(True)
+        path = self.controller.demo_path()
+
+        def work():
+            from commsdesk.demo import populate
+            from commsdesk.storage.vault import Vault
+            from commsdesk.ui.start.welcome import DEMO_PASSPHRASE
+
+            if path.exists():
+                return Vault.open(path, DEMO_PASSPHRASE)
+            vault = Vault.create(path, DEMO_PASSPHRASE)
+            populate(vault, date.today())
+            return vault
+
+        def failed(exc: BaseException) -> None:
+            page.set_busy(False)
+            from commsdesk.ui.widgets import inform
+
+            inform(self, "CommsDesk", _describe(exc), error=True)
+
+        self.controller.tasks.run(work, self.controller.open_vault, failed)
+
+    def _use_file(self, path: Path) -> None:
+        self.controller.settings.vault_path = str(path)
+        self.controller.save_settings()
+        self.show_unlock()
+
+    def _create_new_elsewhere(self) -> None:
+        """A new vault beside the current one's folder, under a free name."""
+        folder = self.controller.vault_path.parent
+        candidate = folder / "vault.commsdesk"
+        n = 2
+        while candidate.exists():
+            candidate = folder / f"vault-{n}.commsdesk"
+            n += 1
+        self.controller.settings.vault_path = str(candidate)
+        self.show_create()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.WindowStateChange and self.isMinimized() \
+                and self.controller.settings.lock_on_minimise:
+            self.controller.lock()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.controller.settings.geometry = bytes(self.saveGeometry().toBase64()).decode()
+        self.controller.save_settings()
+        self.controller.lock()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Before a vault is open: welcome, create a vault, unlock."""

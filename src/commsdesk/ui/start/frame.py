@@ -1,0 +1,31 @@
+"""A centred, width-limited column that the start pages share."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+
+
+class StartFrame(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        column = self.column = QWidget()
+        column.setMaximumWidth(560)
+        column.setMinimumWidth(360)
+        self.body = QVBoxLayout(column)
+        self.body.setSpacing(12)
+        outer.addWidget(column, 4)
+        outer.addStretch(1)
+        outer.setAlignment(column, Qt.AlignmentFlag.AlignVCenter)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(6)
+        self.busy.hide()
+
+    def set_busy(self, busy: bool) -> None:
+        """While a key is derived: inputs disabled, an indeterminate bar shown."""
+        self.column.setEnabled(not busy)
+        self.busy.setVisible(busy)

@@ -1,0 +1,45 @@
+"""First run: what the app is, and the three ways to begin."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton
+
+from commsdesk.i18n import _
+from commsdesk.ui.start.frame import StartFrame
+from commsdesk.ui.widgets import heading, hint
+
+DEMO_PASSPHRASE = "commsdesk-demo"  # noqa: S105 - public on purpose: the demo holds no secrets
+
+
+class WelcomePage(StartFrame):
+    create_requested = Signal()
+    demo_requested = Signal()
+    open_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.body.addWidget(heading(_("Welcome to CommsDesk")))
+        self.body.addWidget(hint(_(
+            "A private journal and guide for talking about the war with the people you left: "
+            "plan each talk, note what was said, and see slow change over months.")))
+        self.body.addWidget(hint(_(
+            "Everything stays on this computer, in one file encrypted with your passphrase. "
+            "The app never goes online.")))
+        create = QPushButton(_("Create my vault"))
+        create.setDefault(True)
+        create.clicked.connect(self.create_requested)
+        demo = QPushButton(_("Try the demo vault"))
+        demo.setToolTip(_("Sample data; its passphrase is {passphrase}").format(
+            passphrase=DEMO_PASSPHRASE))
+        demo.clicked.connect(self.demo_requested)
+        other = QPushButton(_("Open a vault file…"))
+        other.clicked.connect(self.open_requested)
+        for button in (create, demo, other):
+            button.setMinimumHeight(34)
+            self.body.addWidget(button)
+        self.body.addWidget(hint(_("The demo vault holds invented people and notes; its "
+                                   "passphrase is “{passphrase}”.").format(
+                                       passphrase=DEMO_PASSPHRASE)))
+        self.body.addWidget(self.busy)
+        self.body.addStretch(1)

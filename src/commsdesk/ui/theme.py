@@ -1,0 +1,86 @@
+"""Light and dark palettes on the Fusion style, the font size, and Qt's own Russian catalog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+_BASE_POINT_SIZE: dict[str, float] = {}
+_INSTALLED: dict[str, QTranslator] = {}
+
+LIGHT = {"window": "#f6f5f2", "base": "#ffffff", "alt": "#f0eee9", "text": "#1f1f1f",
+         "button": "#ecebe6", "highlight": "#3f6e8c", "highlighted_text": "#ffffff",
+         "mid": "#c9c6bd", "link": "#2b5f82", "muted": "#6b6b6b", "accent": "#8a5a2b"}
+DARK = {"window": "#202124", "base": "#17181a", "alt": "#25272a", "text": "#e8e6e3",
+        "button": "#2d2f33", "highlight": "#5b8db0", "highlighted_text": "#0d0d0d",
+        "mid": "#45484d", "link": "#8fbcdb", "muted": "#a0a0a0", "accent": "#d9a46a"}
+
+
+def is_dark(theme: str) -> bool:
+    if theme == "dark":
+        return True
+    if theme == "light":
+        return False
+    hints = QGuiApplication.styleHints()
+    return hasattr(hints, "colorScheme") and hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def colors(theme: str) -> dict[str, str]:
+    return DARK if is_dark(theme) else LIGHT
+
+
+def apply(app: QApplication, theme: str, font_scale: int) -> None:
+    """"system" keeps the desktop's own style and colours; "light" and "dark" are ours."""
+    if theme in ("light", "dark"):
+        _apply_palette(app, theme)
+    elif _BASE_POINT_SIZE.get("custom"):
+        app.setPalette(app.style().standardPalette())
+        _BASE_POINT_SIZE["custom"] = 0
+    if font_scale != 100 or "size" in _BASE_POINT_SIZE:
+        base = _BASE_POINT_SIZE.setdefault("size", app.font().pointSizeF() or 10.0)
+        font = QFont(app.font())
+        font.setPointSizeF(base * font_scale / 100)
+        app.setFont(font)
+
+
+def _apply_palette(app: QApplication, theme: str) -> None:
+    _BASE_POINT_SIZE["custom"] = 1
+    app.setStyle("Fusion")
+    c = colors(theme)
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: c["window"], QPalette.ColorRole.Base: c["base"],
+        QPalette.ColorRole.AlternateBase: c["alt"], QPalette.ColorRole.Text: c["text"],
+        QPalette.ColorRole.WindowText: c["text"], QPalette.ColorRole.Button: c["button"],
+        QPalette.ColorRole.ButtonText: c["text"], QPalette.ColorRole.Highlight: c["highlight"],
+        QPalette.ColorRole.HighlightedText: c["highlighted_text"],
+        QPalette.ColorRole.Mid: c["mid"], QPalette.ColorRole.Link: c["link"],
+        QPalette.ColorRole.ToolTipBase: c["base"], QPalette.ColorRole.ToolTipText: c["text"],
+        QPalette.ColorRole.PlaceholderText: c["muted"],
+    }
+    for role, value in roles.items():
+        palette.setColor(role, QColor(value))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
+                 QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(c["muted"]))
+    app.setPalette(palette)
+
+
+def install_qt_translations(app: QApplication, language: str) -> QTranslator | None:
+    """Qt's own `qtbase_ru` catalog, so standard buttons and dialogs speak Russian too."""
+    # Locale names, not QLocale.Language: that enum has hundreds of members to build at start-up.
+    QLocale.setDefault(QLocale("ru_RU" if language == "ru" else "en_US"))
+    old = _INSTALLED.pop("qtbase", None)
+    if old is not None:
+        app.removeTranslator(old)
+        old.deleteLater()
+    if language != "ru":
+        return None
+    translator = QTranslator(app)
+    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale("ru_RU"), "qtbase", "_", path):
+        app.installTranslator(translator)
+        _INSTALLED["qtbase"] = translator
+        return translator
+    return None

@@ -1,0 +1,174 @@
+"""Small reusable widgets: headings, hints, passphrase fields, confirmations, the undo bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from commsdesk.i18n import _
+
+VAULT_DATA = "holds_vault_data"
+
+
+def mark_vault_data(widget: QWidget) -> QWidget:
+    """Tag a widget that shows vault contents; tests check none survives a lock."""
+    widget.setProperty(VAULT_DATA, True)
+    return widget
+
+
+class DataCombo(QComboBox):
+    """A combo box whose items carry Python values intact (Qt would turn a StrEnum into str)."""
+
+    def __init__(self, accessible: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._values: list[object] = []
+        if accessible:
+            self.setAccessibleName(accessible)
+
+    def add(self, text: str, value: object) -> None:
+        self._values.append(value)
+        self.addItem(text)
+
+    def reset(self) -> None:
+        self._values.clear()
+        self.clear()
+
+    def value(self) -> object:
+        index = self.currentIndex()
+        return self._values[index] if 0 <= index < len(self._values) else None
+
+    def set_value(self, value: object) -> bool:
+        for index, candidate in enumerate(self._values):
+            if candidate == value:
+                self.setCurrentIndex(index)
+                return True
+        return False
+
+
+def compact_table(view) -> None:
+    """Single-line rows sized to the font, for long lists that must scroll smoothly."""
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.setAlternatingRowColors(True)
+
+
+def heading(text: str, level: int = 1) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * {1: 1.6, 2: 1.25, 3: 1.05}[level])
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setAccessibleName(text)
+    return label
+
+
+def hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(placeholder-text);")
+    return label
+
+
+def message(text: str = "", kind: str = "error") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setObjectName(f"message-{kind}")
+    color = {"error": "#b3261e", "info": "palette(link)"}[kind]
+    label.setStyleSheet(f"color: {color};")
+    label.setVisible(bool(text))
+    return label
+
+
+class PassphraseField(QLineEdit):
+    """A password line edit with a show/hide toggle; nothing it holds is ever logged."""
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setEchoMode(QLineEdit.EchoMode.Password)
+        self.setPlaceholderText(placeholder)
+        self.setAccessibleName(placeholder)
+        self.setMinimumWidth(320)
+        self._toggle = QAction(_("Show"), self)
+        self._toggle.setCheckable(True)
+        self._toggle.toggled.connect(self._show)
+        self.addAction(self._toggle, QLineEdit.ActionPosition.TrailingPosition)
+
+    def _show(self, visible: bool) -> None:
+        self.setEchoMode(QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password)
+        self._toggle.setText(_("Hide") if visible else _("Show"))
+
+    def take(self) -> str:
+        text = self.text()
+        self.clear()
+        return text
+
+
+def confirm(parent: QWidget, title: str, text: str, on_yes: Callable[[], None],
+            yes_label: str | None = None) -> QMessageBox:
+    """A non-blocking confirmation (no nested event loop, so a lock can always close it)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    yes = box.addButton(yes_label or _("Yes"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(yes)
+
+    def done() -> None:
+        if box.clickedButton() is yes:
+            on_yes()
+
+    box.finished.connect(done)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def inform(parent: QWidget, title: str, text: str, error: bool = False) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information, title,
+                      text, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+class UndoBar(QFrame):
+    """'Deleted. Undo' for a few seconds after a deletion."""
+
+    undo = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self._label = QLabel()
+        self._button = QPushButton(_("Undo"))
+        self._button.clicked.connect(self._undo)
+        layout.addWidget(self._label, 1)
+        layout.addWidget(self._button)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+        self.hide()
+
+    def show_message(self, text: str, seconds: int = 15) -> None:
+        self._label.setText(text)
+        self.show()
+        self._timer.start(seconds * 1000)
+
+    def _undo(self) -> None:
+        self.hide()
+        self.undo.emit()

@@ -1,0 +1,145 @@
+"""The unlocked app: navigation on the left, one section at a time, search and lock on top.
+
+Sections never know each other: they ask the workspace to open a record or log a conversation.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from commsdesk.i18n import _
+from commsdesk.storage import Vault
+from commsdesk.ui.widgets import mark_vault_data
+
+if TYPE_CHECKING:
+    from commsdesk.ui.controller import AppController
+
+OVERVIEW, PEOPLE, JOURNAL, SETTINGS = range(4)
+
+
+class Workspace(QWidget):
+    is_workspace = True
+
+    def __init__(self, controller: AppController, vault: Vault):
+        super().__init__()
+        mark_vault_data(self)
+        self.controller = controller
+        self.vault = vault
+        from commsdesk.ui.journal.page import JournalPage
+        from commsdesk.ui.overview.page import OverviewPage
+        from commsdesk.ui.people.page import PeoplePage
+        from commsdesk.ui.settings.page import SettingsPage
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setAccessibleName(_("Sections"))
+        self.nav.setMaximumWidth(240)
+        self.nav.setMinimumWidth(160)
+        self.nav.setStyleSheet(
+            "QListWidget#nav { border: none; background: transparent; }"
+            "QListWidget#nav::item { padding: 8px 10px; border-radius: 4px; }"
+            "QListWidget#nav::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); }")
+        nav_font = self.nav.font()
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.12)
+        self.nav.setFont(nav_font)
+        self.stack = QStackedWidget()
+        self.sections = [OverviewPage(controller, vault, self), PeoplePage(controller, vault, self),
+                         JournalPage(controller, vault, self), SettingsPage(controller, vault, self)]
+        titles = [_("Overview"), _("People"), _("Journal"), _("Settings")]
+        for title, section in zip(titles, self.sections, strict=True):
+            QListWidgetItem(title, self.nav)
+            self.stack.addWidget(section)
+        self.nav.currentRowChanged.connect(self._show)
+
+        self.search_field = QLineEdit()
+        self.search_field.setPlaceholderText(_("Search everything (Ctrl+F)"))
+        self.search_field.setAccessibleName(_("Search"))
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.returnPressed.connect(self.open_search)
+        log = QPushButton(_("Log a conversation"))
+        log.setToolTip(_("Ctrl+N"))
+        log.clicked.connect(lambda: self.log_conversation())
+        lock = QPushButton(_("Lock"))
+        lock.setToolTip(_("Ctrl+L"))
+        lock.clicked.connect(controller.lock)
+        top = QHBoxLayout()
+        top.addWidget(self.search_field, 1)
+        top.addWidget(log)
+        top.addWidget(lock)
+
+        right = QVBoxLayout()
+        right.addLayout(top)
+        right.addWidget(self.stack, 1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.nav)
+        layout.addLayout(right, 1)
+
+        for keys, slot in (("Ctrl+F", self.open_search), ("Ctrl+K", self.open_search),
+                           (QKeySequence.StandardKey.New, self.log_conversation)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+        controller.vault_changed.connect(self._refresh_current)
+
+    # -- navigation ------------------------------------------------------------------------
+    def current_index(self) -> int:
+        return self.stack.currentIndex()
+
+    def go_to(self, index: int) -> None:
+        self.nav.setCurrentRow(index if 0 <= index < len(self.sections) else 0)
+        self._show(self.nav.currentRow())
+
+    def _show(self, index: int) -> None:
+        if index < 0:
+            return
+        self.stack.setCurrentIndex(index)
+        self.sections[index].refresh()
+
+    def _refresh_current(self) -> None:
+        self.sections[self.stack.currentIndex()].refresh()
+
+    def stash_drafts(self) -> None:
+        """Before a lock: keep what open dialogs hold, inside the vault."""
+        from commsdesk.storage.errors import VaultError
+        from commsdesk.ui.journal.dialog import ConversationDialog
+
+        for dialog in self.findChildren(ConversationDialog):
+            with contextlib.suppress(VaultError):
+                dialog.stash_draft()
+
+    # -- what sections ask for --------------------------------------------------------------
+    def open_search(self) -> None:
+        from commsdesk.ui.search.dialog import SearchDialog
+
+        dialog = SearchDialog(self.controller, self.vault, self, self.search_field.text())
+        dialog.open_hit.connect(self.open_record)
+        dialog.open()
+
+    def log_conversation(self, contact_id: int | None = None) -> None:
+        self.go_to(JOURNAL)
+        self.sections[JOURNAL].log_conversation(contact_id)
+
+    def open_record(self, kind: str, ref: int, contact_id: int | None) -> None:
+        if kind == "conversation":
+            self.go_to(JOURNAL)
+            self.sections[JOURNAL].edit_conversation(ref)
+        elif kind == "contact" or contact_id is not None:
+            self.go_to(PEOPLE)
+            self.sections[PEOPLE].show_person(ref if kind == "contact" else contact_id)
+        else:
+            self.go_to(OVERVIEW)

@@ -1,0 +1,66 @@
+"""Qt fixtures: an application controller with private settings, and an unlocked vault."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from commsdesk import i18n
+
+
+class FakeClock:
+    """A controllable 'awake' clock for idle-lock tests."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type like a user. QTest's keyClicks maps characters through an ASCII table and aborts on
+    Cyrillic, so other letters go in as key events carrying their text."""
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(widget, char)
+        else:
+            QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char,
+                               Qt.KeyboardModifier.NoModifier)
+
+
+def flush_deletes() -> None:
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def controller(qtbot, tmp_path, clock):
+    from commsdesk.settings import Settings
+    from commsdesk.ui.controller import AppController
+
+    prefs = Settings(language="en", vault_path=str(tmp_path / "vault.commsdesk"))
+    ctl = AppController(QApplication.instance(), prefs, tmp_path / "settings.json", clock=clock)
+    qtbot.addWidget(ctl.window)
+    ctl.window.show()
+    yield ctl
+    ctl.tasks.wait()
+    ctl.lock()
+    ctl.idle.stop()
+    ctl.deleteLater()
+    flush_deletes()
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def unlocked(controller, make_vault):
+    """The controller with a fresh (cheap-KDF) vault open and the workspace showing."""
+    controller.open_vault(make_vault(controller.vault_path))
+    return controller

@@ -1,0 +1,60 @@
+"""Item models tested without widgets: paging, sorting, filtering, discreet mode."""
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+
+from commsdesk.domain import Relationship
+from commsdesk.storage.contacts import ContactFilter
+from commsdesk.ui import paged_model
+from commsdesk.ui.journal.model import ConversationsModel
+from commsdesk.ui.people.model import ContactsModel, TimelineModel
+from helpers import add_person, add_talk
+
+
+def test_contacts_model_pages_sorts_and_filters(qtmodeltester, vault, monkeypatch):
+    monkeypatch.setattr(paged_model, "PAGE", 5)
+    for i in range(12):
+        add_person(vault, f"Человек {i:02d}", relationship=Relationship.FRIEND if i % 3 else
+                   Relationship.MOTHER)
+    model = ContactsModel(vault)
+    model.reload()
+    assert model.rowCount() == 5 and model.total == 12 and model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 12 and not model.canFetchMore()
+    qtmodeltester.check(model)
+    model.sort(ContactsModel.NAME, Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(0, 0)) == "Человек 11"
+    model.filter = ContactFilter(relationship=Relationship.MOTHER)
+    model.reload()
+    assert model.total == 4 and model.data(model.index(0, 1)) == "Mother"
+
+
+def test_discreet_mode_hides_names_and_notes(vault):
+    person = add_person(vault, "Мама")
+    add_talk(vault, person.id, "**секретная** заметка")
+    contacts = ContactsModel(vault, discreet=True)
+    contacts.reload()
+    assert contacts.data(contacts.index(0, 0)) == "•••"
+    talks = ConversationsModel(vault, discreet=True)
+    talks.reload()
+    assert talks.data(talks.index(0, ConversationsModel.PERSON)) == "•••"
+    assert talks.data(talks.index(0, ConversationsModel.NOTES)) == "•••"
+    open_talks = ConversationsModel(vault)
+    open_talks.reload()
+    assert open_talks.data(open_talks.index(0, ConversationsModel.NOTES)) == "секретная заметка"
+
+
+def test_timeline_model_stops_at_the_last_page(qtmodeltester, vault, monkeypatch):
+    monkeypatch.setattr(paged_model, "PAGE", 4)
+    person = add_person(vault)
+    for day in range(1, 10):
+        add_talk(vault, person.id, f"день {day}", when=datetime(2026, 10, day, 12))
+    model = TimelineModel(vault, person.id)
+    model.reload()
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 9
+    qtmodeltester.check(model)
+    assert "Conversation" in model.data(model.index(0, 1))
