@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from commsdesk.search.analyzer import index_columns
+from commsdesk.search.preview import strip_markup
 from commsdesk.search.query import Query, highlight_spans, parse, snippet
 from commsdesk.storage.connection import Connection
 
@@ -93,7 +94,7 @@ class Search:
         repos = self._vault.repos
         for kind, refs in by_kind.items():
             for ref, (title, body, when, contact_id) in repos.by_kind(kind).search_texts(refs).items():
-                text_snippet, spans = snippet(body, query)
+                text_snippet, spans = snippet(strip_markup(body), query)
                 loaded[(kind, ref)] = SearchHit(kind, ref, title, text_snippet, spans, when,
                                                 contact_id, highlight_spans(title, query))
         return [loaded[key] for key in map(decode, ids) if key in loaded]
