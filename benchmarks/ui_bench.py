@@ -85,6 +85,7 @@ def main() -> int:
     controller.window.resize(1280, 820)
     controller.window.show()
     vault = Vault.open(path, PASSPHRASE)
+    counts = (vault.repos.contacts.count(), vault.repos.conversations.count())
     started = time.perf_counter()
     controller.open_vault(vault)
     open_ms = (time.perf_counter() - started) * 1000
@@ -146,8 +147,7 @@ def main() -> int:
     QTimer.singleShot(50, run_step)
     app.exec()
     current, peak = rss_mb()
-    print(f"vault: {vault.repos.contacts.count()} active contacts, "
-          f"{vault.repos.conversations.count()} conversations")
+    print(f"vault: {counts[0]} active contacts, {counts[1]} conversations")
     print(f"workspace opened in {open_ms:.0f} ms")
     for name, ms in timings:
         print(f"  {name:<32} {ms:7.1f} ms")

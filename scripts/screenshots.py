@@ -98,6 +98,7 @@ def main() -> int:
             QTest.qWait(200)
             shoot(search, out, prefix + "search")
             search.close()
+            workspace.search_field.clear()
             workspace.go_to(SETTINGS)
             shoot(ctl.window, out, prefix + "settings")
         ctl.lock()

@@ -149,3 +149,23 @@ def test_work_from_another_thread(vault):
     for t in threads:
         t.join()
     assert not failures and vault.repos.conversations.count() == 80
+
+
+def test_paging_after_a_row_matches_offsets(vault):
+    person = add_person(vault)
+    for i in range(30):
+        add_talk(vault, person.id, f"n{i}", when=datetime(2026, 10, 1 + i % 10, 12))
+    repo = vault.repos.conversations
+    by_offset = [v.id for v in repo.list(limit=100)]
+    pages, last = [], None
+    while True:
+        page = repo.list(limit=7, after=last)
+        if not page:
+            break
+        pages += [v.id for v in page]
+        last = page[-1]
+    assert pages == by_offset
+    ascending = [v.id for v in repo.list(descending=False, limit=100)]
+    first = repo.list(descending=False, limit=10)
+    rest = repo.list(descending=False, limit=100, after=first[-1])
+    assert [v.id for v in first + rest] == ascending

@@ -240,3 +240,36 @@ def test_session_lock_signal_locks_the_vault(unlocked):
     assert unlocked.vault is not None
     watcher.on_active(True)
     assert unlocked.vault is None
+
+
+def test_archive_and_find_an_archived_person(qtbot, unlocked):
+    person = add_person(unlocked.vault, "Костя")
+    workspace = unlocked.window.workspace
+    workspace.go_to(PEOPLE)
+    people = workspace.sections[PEOPLE]
+    people.show_person(person.id)
+    qtbot.mouseClick(people.archive_button, Qt.MouseButton.LeftButton)
+    assert unlocked.vault.repos.contacts.get(person.id).archived
+    assert people.archived.isChecked() and people.model.rowCount() == 1
+    qtbot.mouseClick(people.archive_button, Qt.MouseButton.LeftButton)
+    assert not unlocked.vault.repos.contacts.get(person.id).archived
+
+
+def test_delete_a_person_and_undo(qtbot, unlocked):
+    from PySide6.QtWidgets import QMessageBox
+
+    person = add_person(unlocked.vault, "Удалить")
+    add_talk(unlocked.vault, person.id, "заметка")
+    workspace = unlocked.window.workspace
+    workspace.go_to(PEOPLE)
+    people = workspace.sections[PEOPLE]
+    people.show_person(person.id)
+    qtbot.mouseClick(people.delete_button, Qt.MouseButton.LeftButton)
+    box = people.findChild(QMessageBox)
+    yes = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
+    assert unlocked.vault.repos.contacts.count() == 0
+    assert people.undo_bar.isVisible()
+    qtbot.mouseClick(button(people.undo_bar, "Undo"), Qt.MouseButton.LeftButton)
+    assert unlocked.vault.repos.contacts.count() == 1
+    assert unlocked.vault.repos.conversations.count() == 1

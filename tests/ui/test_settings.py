@@ -132,10 +132,11 @@ def test_restore_with_a_wrong_passphrase_changes_nothing(qtbot, unlocked, tmp_pa
     panel = settings_page(unlocked).vault_panel
     panel.backup_to(tmp_path / "b.commsdesk")
     idle(qtbot, unlocked)
-    before = unlocked.vault_path.read_bytes()
     panel._restore_chosen(tmp_path / "b.commsdesk")
     dialog = panel.findChild(PassphraseDialog)
     assert dialog is not None
+    unlocked.lock()
+    before = unlocked.vault_path.read_bytes()
     unlocked.restore_backup(tmp_path / "b.commsdesk", "wrong wrong wrong")
     idle(qtbot, unlocked)
     page = unlocked.window.centralWidget()

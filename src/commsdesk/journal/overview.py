@@ -44,7 +44,8 @@ class SmallWin:
     evidence: str
 
 
-def due_items(vault: Vault, today: date, horizon_days: int = 7) -> list[DueItem]:
+def due_items(vault: Vault, today: date, horizon_days: int = 7,
+              last_talks: list | None = None) -> list[DueItem]:
     """Everything due by `today + horizon_days`, oldest first (overdue items come first)."""
     until = today + timedelta(days=horizon_days)
     names = vault.repos.contacts.names()
@@ -53,7 +54,7 @@ def due_items(vault: Vault, today: date, horizon_days: int = 7) -> list[DueItem]
              for v in vault.repos.conversations.follow_ups_due(until)]
     items += [DueItem("reminder", r.due_on, r.contact_id, names.get(r.contact_id, ""), r.id, r.note)
               for r in vault.repos.reminders.due(until)]
-    for row in vault.repos.contacts.last_talks():
+    for row in last_talks if last_talks is not None else vault.repos.contacts.last_talks():
         if row.weeks_interval and row.last_talk is not None:
             due = row.last_talk + timedelta(weeks=row.weeks_interval)
             if due <= until:
@@ -61,11 +62,12 @@ def due_items(vault: Vault, today: date, horizon_days: int = 7) -> list[DueItem]
     return sorted(items, key=lambda i: (i.due_on, i.kind, i.ref))
 
 
-def quiet_people(vault: Vault, today: date, weeks: int, limit: int = 10) -> tuple[list[QuietPerson], int]:
+def quiet_people(vault: Vault, today: date, weeks: int, limit: int = 10,
+                 last_talks: list | None = None) -> tuple[list[QuietPerson], int]:
     """People not talked to for `weeks` (or their own stay-in-touch interval), longest first,
     and how many there are in all."""
     quiet = []
-    for row in vault.repos.contacts.last_talks():
+    for row in last_talks if last_talks is not None else vault.repos.contacts.last_talks():
         interval = row.weeks_interval or weeks
         if row.last_talk is None or row.last_talk <= today - timedelta(weeks=interval):
             quiet.append(QuietPerson(row.id, row.name, row.last_talk, interval))

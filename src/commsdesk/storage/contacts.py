@@ -121,12 +121,14 @@ class Contacts(Repository):
     def last_talks(self) -> list[LastTalk]:
         """Every active person with the date of their latest conversation (None: never)."""
         with self._vault.reading() as conn:
-            rows = conn.execute(
-                "SELECT c.id, c.display_name, c.stay_in_touch_weeks, (SELECT max(v.occurred_at)"
-                " FROM conversations v WHERE v.contact_id = c.id AND v.deleted_at IS NULL)"
-                " FROM contacts c WHERE c.deleted_at IS NULL AND c.archived = 0").fetchall()
-        return [LastTalk(rid, name, weeks, date.fromisoformat(last[:10]) if last else None)
-                for rid, name, weeks, last in rows]
+            latest = dict(conn.execute(
+                "SELECT contact_id, max(occurred_at) FROM conversations WHERE deleted_at IS NULL"
+                " GROUP BY contact_id"))
+            rows = conn.execute("SELECT id, display_name, stay_in_touch_weeks FROM contacts"
+                                " WHERE deleted_at IS NULL AND archived = 0").fetchall()
+        return [LastTalk(rid, name, weeks,
+                         date.fromisoformat(latest[rid][:10]) if rid in latest else None)
+                for rid, name, weeks in rows]
 
     def names(self) -> dict[int, str]:
         """Every live contact's name by id (for pickers and the anonymizer)."""

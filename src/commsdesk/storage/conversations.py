@@ -80,12 +80,25 @@ class Conversations(Repository):
             return self._conversation(row, self._techniques_of(conn, [conv_id]).get(conv_id, []))
 
     def list(self, flt: ConversationFilter | None = None, sort: str = "when",
-             descending: bool = True, limit: int = 100, offset: int = 0) -> list[Conversation]:
+             descending: bool = True, limit: int = 100, offset: int = 0,
+             after: Conversation | None = None) -> list[Conversation]:
+        """A page of conversations. `after` (by date only) continues from that row, which stays
+        fast however deep the user scrolls (an OFFSET would re-read every row before it)."""
         where, params = _where(flt or ConversationFilter())
+        if after is not None and sort == "when":
+            op = "<" if descending else ">"
+            where += f" AND (v.occurred_at {op} ? OR (v.occurred_at = ? AND v.id {op} ?))"
+            moment = _when(after.occurred_at)
+            params += [moment, moment, after.id]
+            offset = 0
         order = SORTS.get(sort, SORTS["when"]) + (" DESC" if descending else " ASC")
         cols = ", ".join("v." + c.strip() for c in _COLUMNS.split(","))
-        sql = (f"SELECT {cols} FROM conversations v JOIN contacts c ON c.id = v.contact_id"
-               f" WHERE {where} ORDER BY {order}, v.id DESC LIMIT ? OFFSET ?")
+        # By date, walk the small covering index and read whole rows (long notes) only for the
+        # page shown; the planner, left alone, may pick an index that reads every row.
+        hint = " INDEXED BY conversations_live" if sort == "when" or sort not in SORTS else ""
+        tie = "v.id DESC" if descending else "v.id ASC"
+        sql = (f"SELECT {cols} FROM conversations v{hint}"
+               f" WHERE {where} ORDER BY {order}, {tie} LIMIT ? OFFSET ?")
         with self._vault.reading() as conn:
             rows = conn.execute(sql, (*params, limit, offset)).fetchall()
             techniques = self._techniques_of(conn, [r[0] for r in rows])
@@ -95,18 +108,18 @@ class Conversations(Repository):
         where, params = _where(flt or ConversationFilter())
         with self._vault.reading() as conn:
             return conn.execute(
-                f"SELECT count(*) FROM conversations v JOIN contacts c ON c.id = v.contact_id"
-                f" WHERE {where}", params).fetchone()[0]
+                f"SELECT count(*) FROM conversations v INDEXED BY conversations_live WHERE {where}",
+                params).fetchone()[0]
 
-    def follow_ups_due(self, until: date) -> list[Conversation]:
-        """Conversations whose follow-up date has come (or passed) by `until`."""
+    def follow_ups_due(self, until: date, limit: int = 200) -> list[Conversation]:
+        """Conversations whose follow-up date has come (or passed) by `until`, oldest first."""
         with self._vault.reading() as conn:
             rows = conn.execute(
                 f"SELECT {', '.join('v.' + c.strip() for c in _COLUMNS.split(','))}"
                 " FROM conversations v JOIN contacts c ON c.id = v.contact_id"
                 " WHERE v.follow_up_on IS NOT NULL AND v.follow_up_on <= ?"
                 " AND v.deleted_at IS NULL AND c.deleted_at IS NULL AND c.archived = 0"
-                " ORDER BY v.follow_up_on, v.id", (until.isoformat(),)).fetchall()
+                " ORDER BY v.follow_up_on, v.id LIMIT ?", (until.isoformat(), limit)).fetchall()
             techniques = self._techniques_of(conn, [r[0] for r in rows])
             return [self._conversation(r, techniques.get(r[0], [])) for r in rows]
 
@@ -183,7 +196,10 @@ def _validate(v: Conversation) -> None:
 
 
 def _where(flt: ConversationFilter) -> tuple[str, list[object]]:
-    clauses = ["v.deleted_at IS NULL", "c.deleted_at IS NULL"]
+    # Not a join: the set of deleted people is tiny, and without the join the Journal's counts
+    # and filters read only the covering index `conversations_live`.
+    clauses = ["v.deleted_at IS NULL",
+               "v.contact_id NOT IN (SELECT id FROM contacts WHERE deleted_at IS NOT NULL)"]
     params: list[object] = []
     if flt.contact_id is not None:
         clauses.append("v.contact_id = ?")
@@ -201,7 +217,7 @@ def _where(flt: ConversationFilter) -> tuple[str, list[object]]:
         clauses.append("v.temperature = ?")
         params.append(flt.temperature.value)
     if flt.technique:
-        clauses.append("EXISTS (SELECT 1 FROM conversation_techniques t"
-                       " WHERE t.conversation_id = v.id AND t.technique = ?)")
+        clauses.append("v.id IN (SELECT conversation_id FROM conversation_techniques"
+                       " WHERE technique = ?)")
         params.append(flt.technique)
     return " AND ".join(clauses), params

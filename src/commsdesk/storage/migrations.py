@@ -200,6 +200,16 @@ CREATE TABLE note_versions (
     saved_at TEXT NOT NULL
 );
 CREATE INDEX note_versions_ref ON note_versions(kind, ref, id);
+
+-- Covering indexes for large journals: counting and filtering the Journal, each person's latest
+-- talk, and an attitude series, without reading whole rows (notes are long).
+CREATE INDEX conversations_live ON conversations(occurred_at, contact_id, channel, temperature)
+    WHERE deleted_at IS NULL;
+CREATE INDEX conversations_live_contact ON conversations(contact_id, occurred_at)
+    WHERE deleted_at IS NULL;
+CREATE INDEX observations_series ON observations(contact_id, dimension_id, observed_on, value)
+    WHERE deleted_at IS NULL;
+CREATE INDEX observations_when ON observations(observed_on) WHERE deleted_at IS NULL;
 """
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from commsdesk.domain import Dimension, Observation
 from commsdesk.domain.records import SCALE_MAX, SCALE_MIN
@@ -137,15 +137,18 @@ class Observations(Repository):
 
     def changes_since(self, since: date) -> list[Change]:
         """Observations from `since` on, each with the value observed just before it (same
-        person and dimension); the look-back is bounded to a year for speed."""
+        person and dimension), found through the `observations_series` index."""
         with self._vault.reading() as conn:
             rows = conn.execute(
-                "SELECT * FROM (SELECT o.id, o.contact_id, c.display_name, o.dimension_id,"
-                " o.observed_on, o.value, LAG(o.value) OVER (PARTITION BY o.contact_id,"
-                " o.dimension_id ORDER BY o.observed_on, o.id), o.evidence FROM observations o"
-                " JOIN contacts c ON c.id = o.contact_id WHERE o.deleted_at IS NULL"
-                " AND c.deleted_at IS NULL AND o.observed_on >= ?) WHERE observed_on >= ?",
-                ((since - timedelta(days=365)).isoformat(), since.isoformat())).fetchall()
+                "SELECT o.id, o.contact_id, c.display_name, o.dimension_id, o.observed_on, o.value,"
+                " (SELECT p.value FROM observations p WHERE p.contact_id = o.contact_id"
+                "  AND p.dimension_id = o.dimension_id AND p.deleted_at IS NULL"
+                "  AND p.observed_on <= o.observed_on AND p.id != o.id"
+                "  AND (p.observed_on < o.observed_on OR p.id < o.id)"
+                "  ORDER BY p.observed_on DESC, p.id DESC LIMIT 1), o.evidence"
+                " FROM observations o JOIN contacts c ON c.id = o.contact_id"
+                " WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL AND o.observed_on >= ?",
+                (since.isoformat(),)).fetchall()
         return [Change(r[0], r[1], r[2], r[3], date.fromisoformat(r[4]), r[5], r[6], r[7])
                 for r in rows]
 

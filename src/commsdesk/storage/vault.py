@@ -201,7 +201,8 @@ class Vault:
                 return
             try:
                 self.purge_deleted()
-            except errors.VaultError:
+                self._conn.execute("PRAGMA optimize")  # keeps the query planner's statistics fresh
+            except (errors.VaultError, sqlcipher3.Error):
                 pass
             finally:
                 self._conn.close()

@@ -45,6 +45,7 @@ def apply(app: QApplication, theme: str, font_scale: int) -> None:
 
 
 def _apply_palette(app: QApplication, theme: str) -> None:
+
     _BASE_POINT_SIZE["custom"] = 1
     app.setStyle("Fusion")
     c = colors(theme)

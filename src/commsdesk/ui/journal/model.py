@@ -34,8 +34,9 @@ class ConversationsModel(PagedTableModel):
         super().reload()
 
     def fetch(self, limit: int, offset: int) -> list[Conversation]:
+        last = self.record(offset - 1) if offset else None
         return self.vault.repos.conversations.list(self.filter, "when", self.descending, limit,
-                                                   offset)
+                                                   offset, after=last)
 
     def count(self) -> int:
         return self.vault.repos.conversations.count(self.filter)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -56,13 +56,18 @@ class JournalPage(QWidget):
             edit.setCalendarPopup(True)
             edit.setAccessibleName(name)
             edit.setEnabled(False)
-            edit.dateChanged.connect(self.apply_filter)
+            edit.dateChanged.connect(lambda *_args: self._reload.start(0))
         self.use_dates.toggled.connect(self.since.setEnabled)
         self.use_dates.toggled.connect(self.until.setEnabled)
+        # Several filters changed in a row (say, "clear all") reload the list once.
+        self._reload = QTimer(self)
+        self._reload.setSingleShot(True)
+        self._reload.timeout.connect(self.apply_filter)
+        self._names: dict[int, str] | None = None
         for signal in (self.person.currentIndexChanged, self.channel.currentIndexChanged,
                        self.technique.currentIndexChanged, self.temperature.currentIndexChanged,
                        self.use_dates.toggled):
-            signal.connect(self.apply_filter)
+            signal.connect(lambda *_args: self._reload.start(0))
 
         self.table = QTableView()
         mark_vault_data(self.table)
@@ -104,15 +109,17 @@ class JournalPage(QWidget):
         layout.addWidget(self.count_label)
 
     def refresh(self) -> None:
-        chosen = self.person.value()
-        self.person.blockSignals(True)
-        self.person.reset()
-        self.person.add(_("Everyone"), None)
-        names = sorted(self.vault.repos.contacts.names().items(), key=lambda i: i[1].casefold())
-        for cid, name in names:
-            self.person.add("•••" if self.controller.settings.discreet_mode else name, cid)
-        self.person.set_value(chosen)
-        self.person.blockSignals(False)
+        names = self.vault.repos.contacts.names()
+        if names != self._names:
+            self._names = names
+            chosen = self.person.value()
+            discreet = self.controller.settings.discreet_mode
+            ordered = sorted(names.items(), key=lambda i: i[1].casefold())
+            self.person.set_items([(_("Everyone"), None)]
+                                  + [("•••" if discreet else name, cid) for cid, name in ordered])
+            self.person.blockSignals(True)
+            self.person.set_value(chosen)
+            self.person.blockSignals(False)
         self.apply_filter()
 
     def apply_filter(self) -> None:

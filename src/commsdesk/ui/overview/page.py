@@ -108,7 +108,8 @@ class OverviewPage(QScrollArea):
     def refresh(self, today: date | None = None) -> None:
         today = today or date.today()
         repos = self.vault.repos
-        items = due_items(self.vault, today)
+        talks = repos.contacts.last_talks()
+        items = due_items(self.vault, today, last_talks=talks)
         labels = {"follow_up": _("follow up on the talk"), "reminder": _("reminder"),
                   "stay_in_touch": _("time to get in touch")}
         self.due.fill([
@@ -120,7 +121,7 @@ class OverviewPage(QScrollArea):
              item.overdue(today))
             for item in items[:20]])
         weeks = self.controller.settings.quiet_weeks
-        quiet, total = quiet_people(self.vault, today, weeks)
+        quiet, total = quiet_people(self.vault, today, weeks, last_talks=talks)
         self.quiet.fill([
             (f"{self._name(p.name)} · " + (_("last talk {date}").format(
                 date=format_date(p.last_talk, "medium")) if p.last_talk else _("no talks yet")),

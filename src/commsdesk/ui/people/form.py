@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from commsdesk.domain import AgeGroup, Channel, Contact, MediaKind, MediaSource, Relationship
 from commsdesk.i18n import _
-from commsdesk.ui.widgets import DataCombo, hint, mark_vault_data
+from commsdesk.ui.widgets import DataCombo, mark_vault_data, message
 
 
 def enum_combo(enum, accessible: str) -> DataCombo:
@@ -133,9 +133,7 @@ class ContactForm(QWidget):
         self.save_button = QPushButton(_("Save"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self._save)
-        self.error = hint("")
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.hide()
+        self.error = message()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         row = QHBoxLayout()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -54,10 +54,13 @@ class PeoplePage(QWidget):
         self.tag = _combo(_("Tag"), _("Any tag"), [])
         self.archived = QCheckBox(_("Archive"))
         self.archived.setToolTip(_("Show archived people instead"))
+        self._reload = QTimer(self)  # several filter changes in a row reload once
+        self._reload.setSingleShot(True)
+        self._reload.timeout.connect(self.apply_filter)
         for signal in (self.name_filter.textChanged, self.relationship.currentIndexChanged,
                        self.channel.currentIndexChanged, self.tag.currentIndexChanged,
                        self.archived.toggled):
-            signal.connect(self.apply_filter)
+            signal.connect(lambda *_args: self._reload.start(0))
 
         self.table = QTableView()
         mark_vault_data(self.table)
@@ -180,6 +183,8 @@ class PeoplePage(QWidget):
             return
         if contact.archived != self.archived.isChecked():
             self.archived.setChecked(contact.archived)
+            self._reload.stop()
+            self.apply_filter()
         row = self.model.row_of(lambda c: c.id == contact_id)
         while row < 0 and self.model.canFetchMore():
             self.model.fetchMore()

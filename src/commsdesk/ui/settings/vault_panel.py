@@ -20,7 +20,7 @@ from commsdesk.recovery import new_recovery_phrase
 from commsdesk.storage import errors, safety
 from commsdesk.ui.settings.dialogs import NewPassphraseDialog, PassphraseDialog
 from commsdesk.ui.settings.kit import EmergencyKitDialog
-from commsdesk.ui.widgets import confirm, hint, message
+from commsdesk.ui.widgets import confirm, hint, message, tint
 
 
 def _file_dialog(parent, title: str, saving: bool, suggested: Path) -> QFileDialog:
@@ -84,7 +84,7 @@ class VaultPanel(QGroupBox):
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: #b3261e;" if error else "color: palette(link);")
+        tint(self.status, "error" if error else "info")
         self.status.show()
 
     def _failed(self, exc: BaseException) -> None:

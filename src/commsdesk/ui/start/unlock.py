@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from commsdesk.i18n import _
 from commsdesk.ui.start.frame import StartFrame
-from commsdesk.ui.widgets import PassphraseField, heading, hint, message
+from commsdesk.ui.widgets import PassphraseField, heading, hint, message, tint
 
 
 class UnlockPage(StartFrame):
@@ -49,10 +49,11 @@ class UnlockPage(StartFrame):
 
     def show_info(self, text: str) -> None:
         self.error.setText(text)
-        self.error.setStyleSheet("color: palette(link);")
+        tint(self.error, "info")
         self.error.show()
 
     def show_error(self, text: str) -> None:
+        tint(self.error, "error")
         self.error.setText(text)
         self.error.show()
         self.passphrase.setFocus()
