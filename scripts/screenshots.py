@@ -74,6 +74,8 @@ def main() -> int:
         ctl.open_vault(Vault.open(path, passphrase))
         workspace = ctl.window.workspace
         workspace.go_to(OVERVIEW)
+        ctl.tasks.wait()  # the Overview is computed in the background
+        settle()
         shoot(ctl.window, out, prefix + "overview")
         workspace.go_to(PEOPLE)
         people = workspace.sections[PEOPLE]

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from commsdesk.domain import Reminder
-from commsdesk.journal.overview import due_items, quiet_people, small_wins
+from commsdesk.journal.overview import due_items, overview_data, quiet_people, small_wins
 from helpers import add_observation, add_person, add_talk
 
 TODAY = date(2026, 11, 24)
@@ -49,3 +49,15 @@ def test_small_wins_follow_the_dimension_direction(vault):
     assert [(w.dimension_key, w.before, w.after) for w in wins] == [("support_war", 8, 7)]
     assert wins[0].evidence == "засомневалась"
     assert small_wins(vault, TODAY, days=10) == []
+
+
+def test_overview_data_in_one_call(vault):
+    mother = add_person(vault, "Мама")
+    add_talk(vault, mother.id, "a", when=datetime(2026, 11, 1, 10), follow_up_on=date(2026, 11, 20))
+    add_observation(vault, mother.id, 8, on=date(2026, 10, 1))
+    add_observation(vault, mother.id, 7, on=date(2026, 11, 1))
+    data = overview_data(vault, TODAY, quiet_weeks=2)
+    assert [i.kind for i in data.due] == ["follow_up"] and data.overdue == 1
+    assert [p.name for p in data.quiet] == ["Мама"] and data.quiet_total == 1
+    assert [(v.notes, name) for v, name in data.latest] == [("a", "Мама")]
+    assert [(w.before, w.after) for w in data.wins] == [(8, 7)]

@@ -89,3 +89,25 @@ def small_wins(vault: Vault, today: date, days: int = 60, limit: int = 10) -> li
                                  row.value, row.observed_on, row.evidence))
     wins.sort(key=lambda w: w.observed_on, reverse=True)
     return wins[:limit]
+
+
+@dataclass(frozen=True)
+class OverviewData:
+    due: list[DueItem]
+    overdue: int
+    quiet: list[QuietPerson]
+    quiet_total: int
+    latest: list[tuple[object, str]]  # (conversation, person's name)
+    wins: list[SmallWin]
+
+
+def overview_data(vault: Vault, today: date, quiet_weeks: int) -> OverviewData:
+    """Everything the Overview shows, in one call (the app runs it off the UI thread)."""
+    talks = vault.repos.contacts.last_talks()
+    items = due_items(vault, today, last_talks=talks)
+    quiet, total = quiet_people(vault, today, quiet_weeks, last_talks=talks)
+    latest = vault.repos.conversations.list(limit=8)
+    names = vault.repos.contacts.names([v.contact_id for v in latest])
+    return OverviewData(items[:20], sum(1 for i in items if i.overdue(today)), quiet, total,
+                        [(v, names.get(v.contact_id, "")) for v in latest],
+                        small_wins(vault, today))

@@ -130,11 +130,15 @@ class Contacts(Repository):
                          date.fromisoformat(latest[rid][:10]) if rid in latest else None)
                 for rid, name, weeks in rows]
 
-    def names(self) -> dict[int, str]:
-        """Every live contact's name by id (for pickers and the anonymizer)."""
+    def names(self, ids: list[int] | None = None) -> dict[int, str]:
+        """Live contacts' names by id: all of them (pickers, the anonymizer) or just `ids`."""
         with self._vault.reading() as conn:
-            return dict(conn.execute(
-                "SELECT id, display_name FROM contacts WHERE deleted_at IS NULL"))
+            if ids is None:
+                return dict(conn.execute(
+                    "SELECT id, display_name FROM contacts WHERE deleted_at IS NULL"))
+            return dict(self._rows(conn, "SELECT id, display_name FROM contacts"
+                                   " WHERE id IN ({ids}) AND deleted_at IS NULL",
+                                   sorted(set(ids))))
 
     # -- search ----------------------------------------------------------------------------
     def index_texts(self, conn: Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:

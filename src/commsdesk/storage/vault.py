@@ -46,6 +46,11 @@ class Vault:
         self.salt = salt
         self._lock = threading.RLock()
         self._depth = 0
+        self._writer: int | None = None  # the thread inside a transaction, if any
+        # Background threads read through a second connection (WAL lets readers run beside the
+        # writer), so a long search or summary never makes the UI thread wait for the lock.
+        self._reader: connection.Connection | None = None
+        self._reader_lock = threading.Lock()
         self.repos = Repositories(self)
 
     # -- opening ---------------------------------------------------------------------------
@@ -142,12 +147,28 @@ class Vault:
 
     @contextmanager
     def reading(self) -> Iterator[connection.Connection]:
-        """The connection for reads, under the vault's lock."""
-        with self._lock:
+        """A connection for reads: the main one on the main thread (or inside a transaction),
+        the reader connection on any other thread."""
+        me = threading.get_ident()
+        if threading.current_thread() is threading.main_thread() or self._writer == me:
+            with self._lock:
+                try:
+                    yield self._connection()
+                except sqlcipher3.Error as exc:
+                    raise connection.translate_error(exc) from None
+            return
+        with self._reader_lock:
             try:
-                yield self._connection()
+                yield self._reader_connection()
             except sqlcipher3.Error as exc:
                 raise connection.translate_error(exc) from None
+
+    def _reader_connection(self) -> connection.Connection:
+        if self._conn is None:
+            raise errors.VaultError()
+        if self._reader is None:
+            self._reader = connection.connect(self.path, self._key, self.salt)
+        return self._reader
 
     @contextmanager
     def transaction(self) -> Iterator[connection.Connection]:
@@ -166,6 +187,7 @@ class Vault:
             except sqlcipher3.Error as exc:
                 raise connection.translate_error(exc) from None
             self._depth = 1
+            self._writer = threading.get_ident()
             try:
                 yield conn
                 conn.execute("COMMIT")
@@ -178,6 +200,7 @@ class Vault:
                 raise
             finally:
                 self._depth = 0
+                self._writer = None
 
     def key_copy(self) -> bytearray:
         """A copy of the key for safety operations; the caller wipes it."""
@@ -205,6 +228,10 @@ class Vault:
             except (errors.VaultError, sqlcipher3.Error):
                 pass
             finally:
+                with self._reader_lock:
+                    if self._reader is not None:
+                        self._reader.close()
+                        self._reader = None
                 self._conn.close()
                 self._conn = None
                 wipe(self._key)

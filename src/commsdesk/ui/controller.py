@@ -54,6 +54,7 @@ class AppController(QObject):
         self.notifier = ReminderNotifier(self)
         self._screen_lock = None
         self.resume_section = 0
+        self.changes = 0  # counts writes, so sections reload only when something changed
         self.apply_language(prefs.language, rebuild=False)
         theme.apply(app, prefs.theme, prefs.font_scale)
         self.window = ShellWindow(self)
@@ -188,4 +189,5 @@ class AppController(QObject):
         dialog.open()
 
     def notify_changed(self) -> None:
+        self.changes += 1
         self.vault_changed.emit()

@@ -51,14 +51,18 @@ class ReminderNotifier(QObject):
     def stop(self) -> None:
         self.timer.stop()
 
-    def check(self, today: date | None = None) -> str:
+    def check(self, today: date | None = None) -> None:
+        """Look for newly due items in the background; notify on the GUI thread."""
         vault = self.controller.vault
         if vault is None:
-            return ""
+            return
         today = today or date.today()
-        due = [i for i in due_items(vault, today, horizon_days=0)
-               if (i.kind, i.ref, i.due_on) not in self.shown]
-        if not due:
+        self.controller.tasks.run(lambda: due_items(vault, today, horizon_days=0),
+                                  lambda items: self.notify(items), lambda _exc: None)
+
+    def notify(self, items: list[DueItem]) -> str:
+        due = [i for i in items if (i.kind, i.ref, i.due_on) not in self.shown]
+        if not due or self.controller.vault is None:
             return ""
         self.shown.update((i.kind, i.ref, i.due_on) for i in due)
         self.last_message = notification_text(due, self.controller.settings.notify_with_text)

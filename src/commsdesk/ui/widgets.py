@@ -65,12 +65,34 @@ class DataCombo(QComboBox):
         return False
 
 
+class LazyCombo(DataCombo):
+    """A combo box that fills its list only when opened (thousands of people cost time)."""
+
+    def __init__(self, accessible: str, loader):
+        super().__init__(accessible)
+        self._loader = loader
+        self.stale = True
+
+    def showPopup(self) -> None:
+        if self.stale:
+            chosen = self.value()
+            self.set_items(self._loader())
+            self.blockSignals(True)
+            self.set_value(chosen)
+            self.blockSignals(False)
+            self.stale = False
+        super().showPopup()
+
+
 def compact_table(view) -> None:
     """Single-line rows sized to the font, for long lists that must scroll smoothly."""
     view.setWordWrap(False)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     view.setAlternatingRowColors(True)
+    # Columns sized to their contents measure a sample of rows, not every loaded row: lists
+    # grow by pages while the user scrolls.
+    view.horizontalHeader().setResizeContentsPrecision(40)
 
 
 def heading(text: str, level: int = 1) -> QLabel:

@@ -64,6 +64,7 @@ class Workspace(QWidget):
         for title, section in zip(titles, self.sections, strict=True):
             QListWidgetItem(title, self.nav)
             self.stack.addWidget(section)
+        self._loaded: dict[int, int] = {}  # section → the vault's change count it last showed
         self.nav.currentRowChanged.connect(self._show)
 
         self.search_field = QLineEdit()
@@ -101,17 +102,25 @@ class Workspace(QWidget):
         return self.stack.currentIndex()
 
     def go_to(self, index: int) -> None:
-        self.nav.setCurrentRow(index if 0 <= index < len(self.sections) else 0)
-        self._show(self.nav.currentRow())
+        index = index if 0 <= index < len(self.sections) else 0
+        if self.nav.currentRow() == index:
+            self._show(index)
+        else:
+            self.nav.setCurrentRow(index)  # shows it through currentRowChanged
 
     def _show(self, index: int) -> None:
+        """Show a section; reload it only if the vault changed since it last loaded."""
         if index < 0:
             return
         self.stack.setCurrentIndex(index)
-        self.sections[index].refresh()
+        if self._loaded.get(index) != self.controller.changes:
+            self._loaded[index] = self.controller.changes
+            self.sections[index].refresh()
 
     def _refresh_current(self) -> None:
-        self.sections[self.stack.currentIndex()].refresh()
+        index = self.stack.currentIndex()
+        self._loaded[index] = self.controller.changes
+        self.sections[index].refresh()
 
     def stash_drafts(self) -> None:
         """Before a lock: keep what open dialogs hold, inside the vault."""

@@ -29,14 +29,19 @@ class ConversationsModel(PagedTableModel):
         self.descending = True
         self.names: dict[int, str] = {}
 
-    def reload(self) -> None:
-        self.names = self.vault.repos.contacts.names()
-        super().reload()
-
     def fetch(self, limit: int, offset: int) -> list[Conversation]:
         last = self.record(offset - 1) if offset else None
-        return self.vault.repos.conversations.list(self.filter, "when", self.descending, limit,
+        rows = self.vault.repos.conversations.list(self.filter, "when", self.descending, limit,
                                                    offset, after=last)
+        # Names for this page only: a journal may hold thousands of people.
+        missing = [v.contact_id for v in rows if v.contact_id not in self.names]
+        if missing:
+            self.names.update(self.vault.repos.contacts.names(missing))
+        return rows
+
+    def reload(self) -> None:
+        self.names = {}
+        super().reload()
 
     def count(self) -> int:
         return self.vault.repos.conversations.count(self.filter)

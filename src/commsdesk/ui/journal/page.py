@@ -25,7 +25,7 @@ from commsdesk.storage.conversations import ConversationFilter
 from commsdesk.ui.journal.dialog import ConversationDialog
 from commsdesk.ui.journal.model import ConversationsModel
 from commsdesk.ui.paged_model import RECORD_ROLE
-from commsdesk.ui.widgets import DataCombo, compact_table, heading, mark_vault_data
+from commsdesk.ui.widgets import DataCombo, LazyCombo, compact_table, heading, mark_vault_data
 
 
 def _combo(accessible: str, first: str, items) -> DataCombo:
@@ -43,7 +43,8 @@ class JournalPage(QWidget):
         self.controller, self.vault, self.workspace = controller, vault, workspace
         self.model = ConversationsModel(vault, controller.settings.discreet_mode, self)
 
-        self.person = _combo(_("Person"), _("Everyone"), [])
+        self.person = LazyCombo(_("Person"), self._person_items)
+        self.person.add(_("Everyone"), None)
         self.channel = _combo(_("Channel"), _("Any channel"), [(_(c.label), c) for c in Channel])
         self.technique = _combo(_("Technique"), _("Any technique"),
                                 [(a.title, a.id) for a in techniques(current_language())])
@@ -63,7 +64,6 @@ class JournalPage(QWidget):
         self._reload = QTimer(self)
         self._reload.setSingleShot(True)
         self._reload.timeout.connect(self.apply_filter)
-        self._names: dict[int, str] | None = None
         for signal in (self.person.currentIndexChanged, self.channel.currentIndexChanged,
                        self.technique.currentIndexChanged, self.temperature.currentIndexChanged,
                        self.use_dates.toggled):
@@ -109,17 +109,22 @@ class JournalPage(QWidget):
         layout.addWidget(self.count_label)
 
     def refresh(self) -> None:
-        names = self.vault.repos.contacts.names()
-        if names != self._names:
-            self._names = names
-            chosen = self.person.value()
-            discreet = self.controller.settings.discreet_mode
-            ordered = sorted(names.items(), key=lambda i: i[1].casefold())
-            self.person.set_items([(_("Everyone"), None)]
-                                  + [("•••" if discreet else name, cid) for cid, name in ordered])
-            self.person.blockSignals(True)
-            self.person.set_value(chosen)
-            self.person.blockSignals(False)
+        self.person.stale = True  # people may have changed; the list refills when opened
+        self.apply_filter()
+
+    def _person_items(self) -> list[tuple[str, int | None]]:
+        discreet = self.controller.settings.discreet_mode
+        ordered = sorted(self.vault.repos.contacts.names().items(), key=lambda i: i[1].casefold())
+        return [(_("Everyone"), None)] + [("•••" if discreet else name, cid)
+                                          for cid, name in ordered]
+
+    def filter_person(self, contact_id: int | None) -> None:
+        """Show one person's conversations (the list of people loads first if needed)."""
+        if self.person.stale:
+            self.person.set_items(self._person_items())
+            self.person.stale = False
+        self.person.set_value(contact_id)
+        self._reload.stop()
         self.apply_filter()
 
     def apply_filter(self) -> None:

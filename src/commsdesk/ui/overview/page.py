@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from commsdesk.i18n import _, format_date, format_datetime, ngettext
-from commsdesk.journal.overview import due_items, quiet_people, small_wins
+from commsdesk.journal.overview import OverviewData, overview_data
 from commsdesk.storage.observations import BUILTIN_LABELS
 from commsdesk.ui.widgets import heading, hint, mark_vault_data
 
@@ -65,6 +66,7 @@ class OverviewPage(QScrollArea):
         super().__init__()
         mark_vault_data(self)
         self.controller, self.vault, self.workspace = controller, vault, workspace
+        self._generation = 0
         self.setWidgetResizable(True)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -106,39 +108,45 @@ class OverviewPage(QScrollArea):
             else win.dimension_name
 
     def refresh(self, today: date | None = None) -> None:
+        """Computed in the background: a large journal takes longer than a frame."""
         today = today or date.today()
-        repos = self.vault.repos
-        talks = repos.contacts.last_talks()
-        items = due_items(self.vault, today, last_talks=talks)
+        self._generation += 1
+        generation = self._generation
+        weeks = self.controller.settings.quiet_weeks
+
+        def show(data: OverviewData) -> None:
+            if shiboken6.isValid(self) and generation == self._generation:
+                self.fill(data, today)
+
+        self.controller.tasks.run(lambda: overview_data(self.vault, today, weeks), show,
+                                  lambda _exc: None)
+
+    def fill(self, data: OverviewData, today: date) -> None:
+        discreet = self.controller.settings.discreet_mode
         labels = {"follow_up": _("follow up on the talk"), "reminder": _("reminder"),
                   "stay_in_touch": _("time to get in touch")}
         self.due.fill([
             (f"{format_date(item.due_on, 'medium')} · {self._name(item.contact_name) or '—'} · "
-             f"{labels[item.kind]}" + (f": {item.note}" if item.note and
-                                       not self.controller.settings.discreet_mode else ""),
+             f"{labels[item.kind]}" + (f": {item.note}" if item.note and not discreet else ""),
              ("conversation" if item.kind == "follow_up" else "contact",
               item.ref if item.kind != "reminder" else (item.contact_id or 0), item.contact_id),
              item.overdue(today))
-            for item in items[:20]])
-        weeks = self.controller.settings.quiet_weeks
-        quiet, total = quiet_people(self.vault, today, weeks, last_talks=talks)
+            for item in data.due])
         self.quiet.fill([
             (f"{self._name(p.name)} · " + (_("last talk {date}").format(
                 date=format_date(p.last_talk, "medium")) if p.last_talk else _("no talks yet")),
-             ("contact", p.contact_id, p.contact_id), False) for p in quiet],
-            ngettext("{n} person in all", "{n} people in all", total).format(n=total)
-            if total > len(quiet) else "")
-        names = repos.contacts.names()
+             ("contact", p.contact_id, p.contact_id), False) for p in data.quiet],
+            ngettext("{n} person in all", "{n} people in all", data.quiet_total).format(
+                n=data.quiet_total) if data.quiet_total > len(data.quiet) else "")
         self.latest.fill([
-            (f"{format_datetime(v.occurred_at, 'short')} · {self._name(names.get(v.contact_id, ''))}"
+            (f"{format_datetime(v.occurred_at, 'short')} · {self._name(name)}"
              f" · {_(v.temperature.label)}", ("conversation", v.id, v.contact_id), False)
-            for v in repos.conversations.list(limit=8)])
+            for v, name in data.latest])
         self.wins.fill([
             (f"{format_date(w.observed_on, 'medium')} · {self._name(w.name)} · "
              f"{self._dimension(w)}: {w.before} → {w.after}",
              ("contact", w.contact_id, w.contact_id), False)
-            for w in small_wins(self.vault, today)])
-        overdue = sum(1 for i in items if i.overdue(today))
+            for w in data.wins])
         self.summary.setText(ngettext("{n} item is overdue.", "{n} items are overdue.",
-                                      overdue).format(n=overdue) if overdue else "")
-        self.summary.setVisible(bool(overdue))
+                                      data.overdue).format(n=data.overdue) if data.overdue else "")
+        self.summary.setVisible(bool(data.overdue))
