@@ -42,7 +42,7 @@ def test_front_matter_is_valid_and_in_parity(article_id):
     infos = {lang: articles(lang)[article_id] for lang in LANGUAGES}
     for lang, info in infos.items():
         meta, _body = parse_front_matter(info.path.read_text(encoding="utf-8"))
-        assert KEYS <= set(meta), (lang, KEYS - set(meta))
+        assert set(meta) >= KEYS, (lang, KEYS - set(meta))
         assert meta["id"] == article_id == info.path.stem
         assert info.kind in KINDS
         assert info.title and info.summary and info.reading_minutes > 0
