@@ -50,7 +50,7 @@ def main() -> int:
     from commsdesk.storage import Vault
     from commsdesk.ui.controller import AppController
     from commsdesk.ui.search.dialog import SearchDialog
-    from commsdesk.ui.workspace import JOURNAL, OVERVIEW, PEOPLE, SETTINGS
+    from commsdesk.ui.workspace import JOURNAL, LIBRARY, OVERVIEW, PEOPLE, SETTINGS
 
     path = home / "demo.commsdesk"
     passphrase = "screenshot passphrase"  # noqa: S105 - a throwaway vault of invented data
@@ -87,6 +87,11 @@ def main() -> int:
             shoot(ctl.window, out, prefix + "timeline")
         workspace.go_to(JOURNAL)
         shoot(ctl.window, out, prefix + "journal")
+        workspace.go_to(LIBRARY)
+        library = workspace.sections[LIBRARY]
+        shoot(ctl.window, out, prefix + "library")
+        library.show_article("technique-listening-oars")
+        shoot(ctl.window, out, prefix + "library-article")
         if theme == "light":
             dialog = workspace.sections[JOURNAL].log_conversation(mother.id)
             dialog.resize(820, 760)

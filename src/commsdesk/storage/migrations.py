@@ -218,13 +218,32 @@ def _v2(conn: Connection) -> None:
         conn.execute(statement)
 
 
+_V3 = """
+-- The user's own marks on library articles (the articles themselves are read-only content).
+CREATE TABLE library_marks (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL UNIQUE,
+    bookmarked INTEGER NOT NULL DEFAULT 0,
+    progress REAL NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 1),
+    note TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+);
+"""
+
+
+def _v3(conn: Connection) -> None:
+    for statement in _split(_V3):
+        conn.execute(statement)
+
+
 def _split(script: str) -> list[str]:
     """Statements of a migration script; `executescript` would commit behind our back."""
     lines = [line for line in script.splitlines() if not line.lstrip().startswith("--")]
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
 LATEST = len(MIGRATIONS)
 
 

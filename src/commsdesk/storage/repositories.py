@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from commsdesk.storage.contacts import Contacts
 from commsdesk.storage.conversations import Conversations
 from commsdesk.storage.drafts import Drafts, NoteHistory
+from commsdesk.storage.library_marks import LibraryMarks
 from commsdesk.storage.notes import Reflections, Reminders
 from commsdesk.storage.observations import Dimensions, Observations
 from commsdesk.storage.plans import Plans
@@ -28,13 +29,14 @@ class Repositories:
         self.plans = Plans(vault)
         self.reminders = Reminders(vault)
         self.reflections = Reflections(vault)
+        self.library_marks = LibraryMarks(vault)
         self.search = Search(vault)
         self.timeline = Timeline(vault)
         self.drafts = Drafts(vault)
         self.history = NoteHistory(vault)
         self._by_kind: dict[str, Repository] = {
             r.kind: r for r in (self.contacts, self.conversations, self.observations, self.plans,
-                                self.reminders, self.reflections)
+                                self.reminders, self.reflections, self.library_marks)
         }
 
     def by_kind(self, kind: str) -> Repository:

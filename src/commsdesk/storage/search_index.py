@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 KIND_CODES = {
     "contact": 1, "conversation": 2, "observation": 3, "plan": 4, "reminder": 5, "reflection": 6,
+    "article_note": 7,
 }
 KINDS_BY_CODE = {code: kind for kind, code in KIND_CODES.items()}
 DEFAULT_LIMIT = 50

@@ -28,7 +28,7 @@ from commsdesk.ui.widgets import mark_vault_data
 if TYPE_CHECKING:
     from commsdesk.ui.controller import AppController
 
-OVERVIEW, PEOPLE, JOURNAL, SETTINGS = range(4)
+OVERVIEW, PEOPLE, JOURNAL, LIBRARY, SETTINGS = range(5)
 
 
 class Workspace(QWidget):
@@ -40,6 +40,7 @@ class Workspace(QWidget):
         self.controller = controller
         self.vault = vault
         from commsdesk.ui.journal.page import JournalPage
+        from commsdesk.ui.library.page import LibraryPage
         from commsdesk.ui.overview.page import OverviewPage
         from commsdesk.ui.people.page import PeoplePage
         from commsdesk.ui.settings.page import SettingsPage
@@ -59,8 +60,9 @@ class Workspace(QWidget):
         self.nav.setFont(nav_font)
         self.stack = QStackedWidget()
         self.sections = [OverviewPage(controller, vault, self), PeoplePage(controller, vault, self),
-                         JournalPage(controller, vault, self), SettingsPage(controller, vault, self)]
-        titles = [_("Overview"), _("People"), _("Journal"), _("Settings")]
+                         JournalPage(controller, vault, self), LibraryPage(controller, vault, self),
+                         SettingsPage(controller, vault, self)]
+        titles = [_("Overview"), _("People"), _("Journal"), _("Library"), _("Settings")]
         for title, section in zip(titles, self.sections, strict=True):
             QListWidgetItem(title, self.nav)
             self.stack.addWidget(section)
@@ -143,8 +145,14 @@ class Workspace(QWidget):
         self.go_to(JOURNAL)
         self.sections[JOURNAL].log_conversation(contact_id)
 
+    def _article_of_note(self, ref: int) -> str:
+        return self.vault.repos.library_marks.article_of(ref) or ""
+
     def open_record(self, kind: str, ref: int, contact_id: int | None) -> None:
-        if kind == "conversation":
+        if kind == "article_note":
+            self.go_to(LIBRARY)
+            self.sections[LIBRARY].show_article(self._article_of_note(ref))
+        elif kind == "conversation":
             self.go_to(JOURNAL)
             self.sections[JOURNAL].edit_conversation(ref)
         elif kind == "contact" or contact_id is not None:

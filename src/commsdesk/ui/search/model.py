@@ -25,6 +25,7 @@ GROUP_LABELS = {
     "contact": N_("People"), "conversation": N_("Conversations"),
     "observation": N_("Observations"), "plan": N_("Plans"), "reminder": N_("Reminders"),
     "reflection": N_("Reflections"),
+    "article_note": N_("My notes on library articles"),
 }
 HIDDEN_SNIPPET = "…"
 _GROUP = 0  # internal id of a group row; a hit row's id is its group's row + 1
@@ -65,6 +66,11 @@ def when_text(when: str) -> str:
 
 
 def fallback_title(hit: SearchHit) -> str:
+    if hit.kind == "article_note":  # the title holds the article's id
+        from commsdesk.i18n import current_language
+        from commsdesk.library.catalog import title
+
+        return title(hit.title, current_language())
     if hit.title:
         return hit.title
     return _("My reflection") if hit.kind == "reflection" else _("Reminder")

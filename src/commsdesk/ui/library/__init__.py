@@ -1,0 +1,1 @@
+"""The Library section: browse, search and read the technique library; marks and notes."""

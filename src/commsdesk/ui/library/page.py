@@ -1,0 +1,146 @@
+"""Library: browse by kind and tag, search with the journal's morphology, read an article."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QLineEdit,
+    QListView,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from commsdesk.i18n import _, current_language
+from commsdesk.library.catalog import articles
+from commsdesk.library.search import library_index
+from commsdesk.ui.library.labels import KINDS, kind_label, tag_label
+from commsdesk.ui.library.model import ArticlesModel
+from commsdesk.ui.library.reader import ArticleReader
+from commsdesk.ui.widgets import DataCombo, heading, hint
+
+
+class LibraryPage(QWidget):
+    def __init__(self, controller, vault, workspace):
+        super().__init__()
+        self.controller, self.vault, self.workspace = controller, vault, workspace
+        language = current_language()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Search the library"))
+        self.search.setAccessibleName(_("Search the library"))
+        self.search.setClearButtonEnabled(True)
+        self.kind = DataCombo(_("Kind"))
+        self.kind.add(_("All kinds"), None)
+        for kind in KINDS:
+            self.kind.add(kind_label(kind), kind)
+        self.tag = DataCombo(_("Tag"))
+        self.tag.add(_("Any tag"), None)
+        tags = sorted({t for a in articles(language).values() for t in a.tags}, key=tag_label)
+        for tag in tags:
+            self.tag.add(tag_label(tag), tag)
+        self.bookmarked_only = QCheckBox(_("Bookmarked"))
+        self.model = ArticlesModel(self)
+        self.list = QListView()
+        self.list.setAccessibleName(_("Articles"))
+        self.list.setModel(self.model)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.list.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.empty = hint(_("Nothing found. Try another word or fewer filters."))
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        for signal in (self.kind.currentIndexChanged, self.tag.currentIndexChanged,
+                       self.bookmarked_only.toggled):
+            signal.connect(lambda *_args: self.apply_filter())
+
+        filters = QGridLayout()
+        filters.addWidget(self.kind, 0, 0)
+        filters.addWidget(self.tag, 0, 1)
+        filters.addWidget(self.bookmarked_only, 1, 0)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(heading(_("Library")))
+        left_layout.addWidget(self.search)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(self.empty)
+        self.reader = ArticleReader(controller, vault)
+        self.reader.open_article.connect(self.show_article)
+        self.reader.marks_changed.connect(self._marks_changed)
+        self.reader.open_conversation.connect(
+            lambda conv_id: workspace.open_record("conversation", conv_id, None))
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.reader)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.apply_filter()
+        self.reader.setVisible(False)
+
+    def refresh(self) -> None:
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        language = current_language()
+        catalog = articles(language)
+        marks = self.vault.repos.library_marks.all()
+        self.model.bookmarked = {a for a, m in marks.items() if m.bookmarked}
+        self.model.progress = {a: m.progress for a, m in marks.items()}
+        text = self.search.text().strip()
+        if text:
+            ids = library_index(language).search(text)
+        else:
+            order = list(KINDS)
+            ids = [a.id for a in sorted(catalog.values(),
+                                        key=lambda a: (order.index(a.kind) if a.kind in order
+                                                       else 99, a.title))]
+        kind, tag = self.kind.value(), self.tag.value()
+        rows = [catalog[i] for i in ids if i in catalog
+                and (kind is None or catalog[i].kind == kind)
+                and (tag is None or tag in catalog[i].tags)
+                and (not self.bookmarked_only.isChecked() or i in self.model.bookmarked)]
+        current = self.reader.info.id if self.reader.info else None
+        self.model.set_articles(rows)
+        self.empty.setVisible(not rows)
+        if current is not None and self.model.row_of(current) >= 0:
+            self._select(current)
+
+    def _marks_changed(self) -> None:
+        marks = self.vault.repos.library_marks.all()
+        self.model.update_marks({a for a, m in marks.items() if m.bookmarked},
+                                {a: m.progress for a, m in marks.items()})
+
+    def _select(self, article_id: str) -> None:
+        row = self.model.row_of(article_id)
+        if row >= 0:
+            self.list.selectionModel().setCurrentIndex(
+                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _row_changed(self, current, _previous) -> None:
+        info = self.model.article(current.row())
+        if info is not None and (self.reader.info is None or info.id != self.reader.info.id):
+            self.reader.setVisible(True)
+            self.reader.show_article(info)
+
+    def show_article(self, article_id: str) -> None:
+        """Open an article by id (from a related link, search or the journal)."""
+        info = articles(current_language()).get(article_id)
+        if info is None:
+            return
+        if self.model.row_of(article_id) < 0:
+            self.search.clear()
+            self.kind.set_value(None)
+            self.tag.set_value(None)
+            self.bookmarked_only.setChecked(False)
+            self.apply_filter()
+        self.reader.setVisible(True)
+        self.reader.show_article(info)
+        self._select(article_id)
