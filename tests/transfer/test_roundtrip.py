@@ -54,6 +54,9 @@ def fill(vault):
     vault.repos.reminders.add(Reminder(date(2026, 12, 6), "без контакта"))
     vault.repos.reflections.add(Reflection(datetime(2026, 11, 3, 22, 0), 2, "тяжело", "прогулка",
                                            "заметка", contact_id=mother.id))
+    from commsdesk.storage.library_marks import Mark
+
+    vault.repos.library_marks.save(Mark("technique-repair", True, 0.5, "попробовать с мамой"))
 
 
 def canonical(document):
@@ -82,7 +85,8 @@ def test_export_lists_every_section(vault):
     document = export_document(vault)
     assert document["format"] == "commsdesk-export" and document["version"] == 1
     for section, count in {"contacts": 2, "conversations": 2, "observations": 2, "plans": 1,
-                           "reminders": 2, "reflections": 1, "dimensions": 5}.items():
+                           "reminders": 2, "reflections": 1, "dimensions": 5,
+                           "library_marks": 1}.items():
         assert len(document[section]) == count, section
 
 

@@ -13,7 +13,7 @@ FORMAT = "commsdesk-export"
 VERSION = 1
 PAGE = 2000
 SECTIONS = ("dimensions", "contacts", "conversations", "observations", "plans", "reminders",
-            "reflections")
+            "reflections", "library_marks")
 
 
 def _d(value: date | None) -> str | None:
@@ -109,6 +109,10 @@ def export_document(vault: Vault) -> dict[str, Any]:
             for r in _pages(lambda n, o: repos.reflections.list(n, o))
         ],
     }
+    document["library_marks"] = [
+        {"uid": f"article:{m.article_id}", "article_id": m.article_id, "bookmarked": m.bookmarked,
+         "progress": m.progress, "note": m.note}
+        for m in repos.library_marks.all().values()]
     for name in SECTIONS:
         document[name].sort(key=lambda r: (r.get("created_at") or "", r["uid"]))
     return document

@@ -65,6 +65,8 @@ _SPEC: dict[str, dict[str, str]] = {
     "reflections": {"uid": "uid", "written_at": "datetime", "mood": "rating?", "hard": "text",
                     "helped": "text", "notes": "text", "contact_uid": "contact?",
                     "created_at": "datetime", "updated_at": "datetime"},
+    "library_marks": {"uid": "uid", "article_id": "name", "bookmarked": "bool",
+                      "progress": "fraction", "note": "text"},
 }
 _STEP = {"uid": "uid", "title": "name", "expectation": "text", "status": "step_status",
          "due_on": "date?", "done_on": "date?"}
@@ -199,6 +201,9 @@ def _check_value(kind: str, value: Any) -> str | None:
         bounds = {"int": (-(2**31), 2**31), "count": (0, 100_000), "weeks": (1, 520),
                   "rating": (1, 5), "scale": (0, 10)}[kind]
         return None if bounds[0] <= value <= bounds[1] else N_("is out of range")
+    if kind == "fraction":
+        ok = isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1
+        return None if ok else N_("must be a number from 0 to 1")
     if kind == "direction":
         return None if value in ("higher", "lower") else N_("must be higher or lower")
     if kind in _ENUMS:
@@ -287,6 +292,7 @@ class _Writer:
                               "reflections", "dimensions")
             }
             self._dimensions()
+            self._library_marks()
             for section, build in (("contacts", self._contact),
                                    ("conversations", self._conversation),
                                    ("observations", self._observation), ("plans", self._plan),
@@ -321,6 +327,18 @@ class _Writer:
             self.summary.added["dimensions"] = self.summary.added.get("dimensions", 0) + 1
         for key, dim in by_key.items():
             self.ids["dimensions"].setdefault(f"builtin:{key}", dim.id)
+
+    def _library_marks(self) -> None:
+        from commsdesk.storage.library_marks import Mark
+
+        marks = self.vault.repos.library_marks
+        for record in self.doc.get("library_marks", []):
+            if marks.get(record["article_id"]) != Mark(record["article_id"]):
+                self.summary.skipped += 1  # the user's own marks in this vault win
+                continue
+            marks.save(Mark(record["article_id"], record["bookmarked"], float(record["progress"]),
+                            record["note"]))
+            self.summary.added["library_marks"] = self.summary.added.get("library_marks", 0) + 1
 
     def _ref(self, section: str, uid: str | None) -> int | None:
         return None if uid is None else self.ids[section][uid]
