@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import gettext as _gettext
-import locale as _locale
 import os
-from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from commsdesk.paths import translations_dir
 
 if TYPE_CHECKING:
+    from datetime import date, datetime
+
     from babel import Locale
 
 DOMAIN = "commsdesk"
@@ -24,8 +24,10 @@ _state: dict[str, object] = {"lang": DEFAULT, "catalog": _gettext.NullTranslatio
 def system_language() -> str:
     """Russian for any Russian-speaking locale, English for the rest of the world."""
     candidates = [os.environ.get(v, "") for v in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")]
+    import locale
+
     with contextlib.suppress(ValueError):
-        candidates.append(_locale.getlocale()[0] or "")
+        candidates.append(locale.getlocale()[0] or "")
     for raw in candidates:
         for part in raw.split(":"):
             code = part.split(".")[0].split("@")[0].replace("-", "_").lower()

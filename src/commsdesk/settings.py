@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from commsdesk.paths import config_dir
@@ -17,7 +16,6 @@ THEMES = ("system", "light", "dark")
 LANGUAGES = ("system", "ru", "en")
 
 
-@dataclass
 class Settings:
     language: str = "system"
     theme: str = "system"
@@ -31,6 +29,23 @@ class Settings:
     vault_path: str = ""
     geometry: str = ""  # base64 of QWidget.saveGeometry()
 
+    # A plain class rather than a dataclass: this module loads before the first window, and
+    # `dataclasses` is slow to import. The annotations above are the declaration.
+    def __init__(self, **values: object) -> None:
+        for name in FIELDS:
+            setattr(self, name, values.pop(name, getattr(type(self), name)))
+        if values:
+            raise TypeError(f"unknown settings: {sorted(values)}")
+
+    def as_dict(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in FIELDS}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Settings) and self.as_dict() == other.as_dict()
+
+    def __repr__(self) -> str:
+        return f"Settings({self.as_dict()!r})"
+
     def validated(self) -> Settings:
         if self.language not in LANGUAGES:
             self.language = "system"
@@ -40,6 +55,9 @@ class Settings:
         self.lock_minutes = min(240, max(0, int(self.lock_minutes)))
         self.quiet_weeks = min(52, max(1, int(self.quiet_weeks)))
         return self
+
+
+FIELDS = tuple(Settings.__annotations__)
 
 
 def settings_path() -> Path:
@@ -55,10 +73,12 @@ def load(path: Path | None = None) -> Settings:
         return Settings()
     settings = Settings()
     if isinstance(raw, dict):
-        for item in fields(Settings):
-            value = raw.get(item.name)
-            if isinstance(value, type(getattr(settings, item.name))):
-                setattr(settings, item.name, value)
+        for name in FIELDS:
+            value = raw.get(name)
+            default = getattr(Settings, name)
+            if isinstance(value, type(default)) and not (isinstance(value, bool)
+                                                         and not isinstance(default, bool)):
+                setattr(settings, name, value)
     try:
         return settings.validated()
     except (TypeError, ValueError):
@@ -72,5 +92,5 @@ def save(settings: Settings, path: Path | None = None) -> None:
     tmp = path.with_name(path.name + ".tmp")
     fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(asdict(settings), handle, indent=1)
+        json.dump(settings.as_dict(), handle, indent=1)
     os.replace(tmp, path)

@@ -17,7 +17,6 @@ from commsdesk.paths import data_dir, default_vault_path
 from commsdesk.settings import Settings
 from commsdesk.storage import errors
 from commsdesk.ui import theme
-from commsdesk.ui.guard import ClipboardGuard, IdleLock, awake_clock
 from commsdesk.ui.shell import ShellWindow
 from commsdesk.ui.tasks import Tasks
 
@@ -39,25 +38,50 @@ class AppController(QObject):
     locked = Signal()
 
     def __init__(self, app: QApplication, prefs: Settings, settings_file: Path | None = None,
-                 clock: Callable[[], float] = awake_clock):
+                 clock: Callable[[], float] | None = None):
         super().__init__(app)
         self.app = app
         self.settings = prefs
         self._settings_file = settings_file
         self.vault: Vault | None = None
         self.tasks = Tasks(self)
-        self.clipboard = ClipboardGuard(self)
-        self.idle = IdleLock(prefs.lock_minutes, clock, self)
-        self.idle.timed_out.connect(self.lock)
-        from commsdesk.ui.notifier import ReminderNotifier
-
-        self.notifier = ReminderNotifier(self)
+        self._clock = clock  # None: the awake clock of ui.guard
+        self._clipboard = None
+        self._idle = None
+        self._notifier = None
         self._screen_lock = None
         self.resume_section = 0
         self.changes = 0  # counts writes, so sections reload only when something changed
         self.apply_language(prefs.language, rebuild=False)
         theme.apply(app, prefs.theme, prefs.font_scale)
         self.window = ShellWindow(self)
+
+    # The guards exist from the first unlock on: nothing to lock or clear before.
+    @property
+    def idle(self):
+        if self._idle is None:
+            from commsdesk.ui.guard import IdleLock, awake_clock
+
+            self._idle = IdleLock(self.settings.lock_minutes, self._clock or awake_clock, self)
+            self._idle.timed_out.connect(self.lock)
+        return self._idle
+
+    @property
+    def clipboard(self):
+        if self._clipboard is None:
+            from commsdesk.ui.guard import ClipboardGuard
+
+            self._clipboard = ClipboardGuard(self)
+        return self._clipboard
+
+    @property
+    def notifier(self):
+        """Created at the first unlock: nothing to remind of before (and start-up stays quick)."""
+        if self._notifier is None:
+            from commsdesk.ui.notifier import ReminderNotifier
+
+            self._notifier = ReminderNotifier(self)
+        return self._notifier
 
     # -- settings --------------------------------------------------------------------------
     def save_settings(self) -> None:
@@ -66,7 +90,12 @@ class AppController(QObject):
     def apply_language(self, language: str, rebuild: bool = True) -> None:
         self.settings.language = language
         code = i18n.set_language(language if language != "system" else i18n.system_language())
-        theme.install_qt_translations(self.app, code)
+        if rebuild:
+            theme.install_qt_translations(self.app, code)
+        else:  # at start-up: Qt's own catalog only matters for its standard dialogs, later
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(200, lambda: theme.install_qt_translations(self.app, code))
         if rebuild:
             self.save_settings()
             self.window.rebuild()
@@ -114,7 +143,8 @@ class AppController(QObject):
             return
         self.resume_section = self.window.current_section()
         self.idle.stop()
-        self.notifier.stop()
+        if self._notifier is not None:
+            self._notifier.stop()
         if self.window.workspace is not None:
             self.window.workspace.stash_drafts()
         self.window.show_locked()

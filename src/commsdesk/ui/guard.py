@@ -13,8 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 CLIPBOARD_SECONDS = 20
-_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-             QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.InputMethod}
+_ACTIVITY: set = set()  # filled when the first vault opens (QEvent.Type is slow to build)
 
 
 def awake_clock() -> float:
@@ -47,6 +46,10 @@ class IdleLock(QObject):
 
     def start(self) -> None:
         """Watch the user's input while a vault is open (not before: nothing to lock)."""
+        if not _ACTIVITY:
+            _ACTIVITY.update({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
+                              QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin,
+                              QEvent.Type.InputMethod})
         if not self._watching:
             QGuiApplication.instance().installEventFilter(self)
             self._watching = True

@@ -5,11 +5,10 @@ The title is always just "CommsDesk": nothing about the vault shows in the task 
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtCore import QByteArray, QEvent, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QWidget
 
@@ -38,13 +37,22 @@ class ShellWindow(QMainWindow):
         if controller.settings.geometry:
             self.restoreGeometry(QByteArray.fromBase64(controller.settings.geometry.encode()))
         self.workspace = None
-        for keys, slot in ((QKeySequence("Ctrl+L"), controller.lock),
-                           (QKeySequence("Ctrl+Shift+L"), controller.lock),  # panic: no questions
-                           (QKeySequence("Ctrl+Q"), controller.quit)):
-            shortcut = QShortcut(keys, self)
+        self._shortcuts_installed = False
+        self.show_start()
+        QTimer.singleShot(250, self._install_shortcuts)  # once the first frame is up
+
+    def _install_shortcuts(self) -> None:
+        if self._shortcuts_installed:
+            return
+        self._shortcuts_installed = True
+        from PySide6.QtCore import Qt  # not before the first frame: building `Qt` takes ~14 ms
+
+        for keys, slot in (("Ctrl+L", self.controller.lock),
+                           ("Ctrl+Shift+L", self.controller.lock),  # panic: locks, no questions
+                           ("Ctrl+Q", self.controller.quit)):
+            shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
             shortcut.activated.connect(slot)
-        self.show_start()
 
     # -- what the window shows -------------------------------------------------------------
     def _set(self, widget: QWidget) -> None:
@@ -77,6 +85,7 @@ class ShellWindow(QMainWindow):
         page.first.setFocus()
 
     def show_busy(self, text: str) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout
 
         page = QWidget()
@@ -115,6 +124,7 @@ class ShellWindow(QMainWindow):
     def show_workspace(self) -> None:
         from commsdesk.ui.workspace import Workspace
 
+        self._install_shortcuts()  # at the latest now: Ctrl+L must lock at once
         workspace = Workspace(self.controller, self.controller.vault)
         self._set(workspace)
         workspace.go_to(self.controller.resume_section)
@@ -168,6 +178,8 @@ class ShellWindow(QMainWindow):
         path = self.controller.demo_path()
 
         def work():
+            from datetime import date
+
             from commsdesk.demo import populate
             from commsdesk.storage.vault import Vault
             from commsdesk.ui.start.welcome import DEMO_PASSPHRASE
@@ -180,7 +192,7 @@ class ShellWindow(QMainWindow):
 
         def failed(exc: BaseException) -> None:
             page.set_busy(False)
-            from commsdesk.ui.widgets import inform
+            from commsdesk.ui.controls import inform
 
             inform(self, "CommsDesk", _describe(exc), error=True)
 

@@ -41,9 +41,15 @@ class Tasks(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(2)
+        self._pool: QThreadPool | None = None  # made on first use, not at start-up
         self._relays: set[_Relay] = set()
+
+    @property
+    def pool(self) -> QThreadPool:
+        if self._pool is None:
+            self._pool = QThreadPool(self)
+            self._pool.setMaxThreadCount(2)
+        return self._pool
 
     @property
     def busy(self) -> bool:
@@ -76,7 +82,7 @@ class Tasks(QObject):
 
         relay.done.connect(succeeded)
         relay.failed.connect(failed)
-        self._pool.start(_Job(fn, relay))
+        self.pool.start(_Job(fn, relay))
 
     def wait(self, msecs: int = 30_000) -> bool:
-        return self._pool.waitForDone(msecs)
+        return self._pool is None or self._pool.waitForDone(msecs)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -23,6 +23,8 @@ def is_dark(theme: str) -> bool:
     if theme == "light":
         return False
     hints = QGuiApplication.styleHints()
+    from PySide6.QtCore import Qt  # the Qt namespace costs ~14 ms to build: not at start-up
+
     return hasattr(hints, "colorScheme") and hints.colorScheme() == Qt.ColorScheme.Dark
 
 

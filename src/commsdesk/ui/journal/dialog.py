@@ -28,9 +28,10 @@ from commsdesk.domain import Channel, Conversation, Ending, Observation, Tempera
 from commsdesk.i18n import _, current_language
 from commsdesk.library.catalog import techniques
 from commsdesk.storage import errors
+from commsdesk.ui.controls import DataCombo
 from commsdesk.ui.journal.observations import ObservationsBox
 from commsdesk.ui.people.form import enum_combo
-from commsdesk.ui.widgets import DataCombo, hint, mark_vault_data, message
+from commsdesk.ui.widgets import hint, mark_vault_data, message
 
 DRAFT = "conversation"
 

@@ -22,10 +22,11 @@ from commsdesk.i18n import _, current_language, ngettext
 from commsdesk.library.catalog import techniques
 from commsdesk.storage import errors
 from commsdesk.storage.conversations import ConversationFilter
+from commsdesk.ui.controls import DataCombo, LazyCombo, compact_table
 from commsdesk.ui.journal.dialog import ConversationDialog
 from commsdesk.ui.journal.model import ConversationsModel
 from commsdesk.ui.paged_model import RECORD_ROLE
-from commsdesk.ui.widgets import DataCombo, LazyCombo, compact_table, heading, mark_vault_data
+from commsdesk.ui.widgets import heading, mark_vault_data
 
 
 def _combo(accessible: str, first: str, items) -> DataCombo:

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 from commsdesk.i18n import _, current_language
 from commsdesk.library.catalog import articles
 from commsdesk.library.search import library_index
+from commsdesk.ui.controls import DataCombo
 from commsdesk.ui.library.labels import KINDS, kind_label, tag_label
 from commsdesk.ui.library.model import ArticlesModel
 from commsdesk.ui.library.reader import ArticleReader
-from commsdesk.ui.widgets import DataCombo, heading, hint
+from commsdesk.ui.widgets import heading, hint
 
 
 class LibraryPage(QWidget):

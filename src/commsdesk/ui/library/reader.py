@@ -24,8 +24,9 @@ from commsdesk.library.catalog import ArticleInfo, articles
 from commsdesk.library.record import track_record
 from commsdesk.storage.library_marks import Mark
 from commsdesk.ui import theme
+from commsdesk.ui.controls import confirm
 from commsdesk.ui.library.labels import kind_label, tag_label
-from commsdesk.ui.widgets import confirm, heading, hint, mark_vault_data
+from commsdesk.ui.widgets import heading, hint, mark_vault_data
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

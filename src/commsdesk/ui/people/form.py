@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from commsdesk.domain import AgeGroup, Channel, Contact, MediaKind, MediaSource, Relationship
 from commsdesk.i18n import _
-from commsdesk.ui.widgets import DataCombo, mark_vault_data, message
+from commsdesk.ui.controls import DataCombo
+from commsdesk.ui.widgets import mark_vault_data, message
 
 
 def enum_combo(enum, accessible: str) -> DataCombo:

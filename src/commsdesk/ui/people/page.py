@@ -23,10 +23,11 @@ from commsdesk.domain import Channel, Contact, Relationship
 from commsdesk.i18n import _
 from commsdesk.storage import errors
 from commsdesk.storage.contacts import ContactFilter
+from commsdesk.ui.controls import DataCombo, UndoBar, compact_table, confirm
 from commsdesk.ui.paged_model import RECORD_ROLE
 from commsdesk.ui.people.form import ContactForm
 from commsdesk.ui.people.model import ContactsModel, TimelineModel
-from commsdesk.ui.widgets import DataCombo, UndoBar, compact_table, confirm, heading, hint, mark_vault_data
+from commsdesk.ui.widgets import heading, hint, mark_vault_data
 
 
 def _combo(accessible: str, first: str, items) -> DataCombo:

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, Q
 from commsdesk.i18n import _
 from commsdesk.storage.errors import MIN_PASSPHRASE_LENGTH
 from commsdesk.storage.kdf import LEVELS
+from commsdesk.ui.controls import DataCombo
 from commsdesk.ui.start.create import STRENGTH_LABELS, strength
-from commsdesk.ui.widgets import DataCombo, PassphraseField, hint, message
+from commsdesk.ui.widgets import PassphraseField, hint, message
 
 
 def strength_choices(current: int) -> list[tuple[str, int]]:

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
 )
 
 from commsdesk.i18n import _
+from commsdesk.ui.controls import DataCombo
 from commsdesk.ui.settings.vault_panel import VaultPanel
-from commsdesk.ui.widgets import DataCombo, heading, mark_vault_data
+from commsdesk.ui.widgets import heading, mark_vault_data
 
 LOCK_CHOICES = (1, 2, 5, 10, 15, 30, 60, 0)
 

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 from commsdesk.i18n import _, ngettext
 from commsdesk.recovery import new_recovery_phrase
 from commsdesk.storage import errors, safety
+from commsdesk.ui.controls import confirm
 from commsdesk.ui.settings.dialogs import NewPassphraseDialog, PassphraseDialog
 from commsdesk.ui.settings.kit import EmergencyKitDialog
-from commsdesk.ui.widgets import confirm, hint, message, tint
+from commsdesk.ui.widgets import hint, message, tint
 
 
 def _file_dialog(parent, title: str, saving: bool, suggested: Path) -> QFileDialog:

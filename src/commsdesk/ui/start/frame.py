@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 
@@ -16,9 +15,9 @@ class StartFrame(QWidget):
         column.setMinimumWidth(360)
         self.body = QVBoxLayout(column)
         self.body.setSpacing(12)
+        self.body.addStretch(1)  # with the page's own closing stretch: vertically centred
         outer.addWidget(column, 4)
         outer.addStretch(1)
-        outer.setAlignment(column, Qt.AlignmentFlag.AlignVCenter)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
