@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from commsdesk import i18n
 from commsdesk import settings as settings_store
@@ -210,6 +210,8 @@ class AppController(QObject):
             lambda exc: self.window.show_unlock(_describe(exc)))
 
     def choose_vault_file(self, on_chosen: Callable[[Path], None]) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         dialog = QFileDialog(self.window, _("Open a vault file"), str(self.vault_path.parent))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         # Qt's own dialog: native ones may add the file to the desktop's recent-files list.

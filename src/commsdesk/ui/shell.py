@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from commsdesk.i18n import _
@@ -17,6 +16,8 @@ from commsdesk.storage import errors
 from commsdesk.ui.start.unlock import UnlockPage
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from commsdesk.ui.controller import AppController
 
 
@@ -46,6 +47,7 @@ class ShellWindow(QMainWindow):
             return
         self._shortcuts_installed = True
         from PySide6.QtCore import Qt  # not before the first frame: building `Qt` takes ~14 ms
+        from PySide6.QtGui import QKeySequence, QShortcut
 
         for keys, slot in (("Ctrl+L", self.controller.lock),
                            ("Ctrl+Shift+L", self.controller.lock),  # panic: locks, no questions

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 _BASE_POINT_SIZE: dict[str, float] = {}
@@ -40,6 +40,8 @@ def apply(app: QApplication, theme: str, font_scale: int) -> None:
         app.setPalette(app.style().standardPalette())
         _BASE_POINT_SIZE["custom"] = 0
     if font_scale != 100 or "size" in _BASE_POINT_SIZE:
+        from PySide6.QtGui import QFont
+
         base = _BASE_POINT_SIZE.setdefault("size", app.font().pointSizeF() or 10.0)
         font = QFont(app.font())
         font.setPointSizeF(base * font_scale / 100)
@@ -47,6 +49,7 @@ def apply(app: QApplication, theme: str, font_scale: int) -> None:
 
 
 def _apply_palette(app: QApplication, theme: str) -> None:
+    from PySide6.QtGui import QColor, QPalette  # only for our own themes (start-up time)
 
     _BASE_POINT_SIZE["custom"] = 1
     app.setStyle("Fusion")
