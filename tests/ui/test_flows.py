@@ -282,3 +282,12 @@ def test_delete_a_person_and_undo(qtbot, unlocked):
     qtbot.mouseClick(button(people.undo_bar, "Undo"), Qt.MouseButton.LeftButton)
     assert unlocked.vault.repos.contacts.count() == 1
     assert unlocked.vault.repos.conversations.count() == 1
+
+
+def test_copied_text_is_cleared_after_its_time(qtbot, unlocked):
+    unlocked.clipboard.copy("a phrase from the app", seconds=0)
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "", timeout=2000)
+    unlocked.clipboard.copy("again", seconds=0)
+    QGuiApplication.clipboard().setText("the user's own text")
+    qtbot.wait(50)
+    assert QGuiApplication.clipboard().text() == "the user's own text"

@@ -14,6 +14,7 @@ from commsdesk.storage.search_index import SearchHit
 from commsdesk.ui.search.dialog import SearchDialog
 from commsdesk.ui.search.model import HIT_ROLE, HTML_ROLE, IS_GROUP_ROLE, SearchResultsModel
 from commsdesk.ui.widgets import VAULT_DATA
+from conftest import type_text
 from helpers import add_person, add_talk
 
 # -- the model -----------------------------------------------------------------------------
@@ -87,15 +88,6 @@ def test_model_in_discreet_mode_hides_snippets(english):
 # -- the dialog ----------------------------------------------------------------------------
 
 
-def type_text(qtbot, widget, text: str) -> None:
-    """Type like a user. QTest's keyClicks maps characters through an ASCII table and aborts on
-    Cyrillic, so other letters go in as key events carrying their text."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(widget, char)
-        else:
-            QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char,
-                               Qt.KeyboardModifier.NoModifier)
 
 
 def open_dialog(controller, qtbot) -> SearchDialog:

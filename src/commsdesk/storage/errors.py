@@ -29,6 +29,14 @@ class VaultError(Exception):
         return self.user_message()
 
 
+def describe(exc: BaseException) -> str:
+    """One line for the user about any failure: the vault's own message, or a calm generic one."""
+    if isinstance(exc, VaultError):
+        return exc.user_message()
+    return _("Something went wrong ({kind}). Your vault was not changed.").format(
+        kind=type(exc).__name__)
+
+
 class VaultNotFound(VaultError):
     msgid = N_("No vault file at {path}.")
 

@@ -16,6 +16,7 @@ from commsdesk.i18n import _
 from commsdesk.paths import data_dir, default_vault_path
 from commsdesk.settings import Settings
 from commsdesk.storage import errors
+from commsdesk.storage.errors import describe
 from commsdesk.ui import theme
 from commsdesk.ui.shell import ShellWindow
 from commsdesk.ui.tasks import Tasks
@@ -24,11 +25,6 @@ if TYPE_CHECKING:
     from commsdesk.storage.vault import Vault
 
 
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, errors.VaultError):
-        return exc.user_message()
-    return _("Something went wrong ({kind}). Your vault was not changed.").format(
-        kind=type(exc).__name__)
 
 
 class AppController(QObject):
@@ -181,9 +177,9 @@ class AppController(QObject):
         def failed(exc: BaseException) -> None:
             if vault.is_open:
                 self.open_vault(vault)
-                self.window.flash(_describe(exc))
+                self.window.flash(describe(exc))
             else:
-                self.window.show_unlock(_describe(exc))
+                self.window.show_unlock(describe(exc))
 
         self.tasks.run(work, done, failed)
 
@@ -207,7 +203,7 @@ class AppController(QObject):
         self.window.show_busy(_("Checking the backup and restoring it…"))
         self.tasks.run(work, lambda _result: self.window.show_unlock(
             info=_("Restored. The vault now opens with the backup's passphrase.")),
-            lambda exc: self.window.show_unlock(_describe(exc)))
+            lambda exc: self.window.show_unlock(describe(exc)))
 
     def choose_vault_file(self, on_chosen: Callable[[Path], None]) -> None:
         from PySide6.QtWidgets import QFileDialog

@@ -77,6 +77,15 @@ class LazyCombo(DataCombo):
         super().showPopup()
 
 
+def choice_combo(accessible: str, first: str, items) -> DataCombo:
+    """A filter: `first` (meaning "any") with value None, then the given (text, value) items."""
+    combo = DataCombo(accessible)
+    combo.add(first, None)
+    for text, value in items:
+        combo.add(text, value)
+    return combo
+
+
 def compact_table(view) -> None:
     """Single-line rows sized to the font, for long lists that must scroll smoothly."""
     view.setWordWrap(False)

@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QTimer
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from commsdesk.i18n import _
-from commsdesk.storage import errors
+from commsdesk.storage.errors import describe
 from commsdesk.ui.start.unlock import UnlockPage
 
 if TYPE_CHECKING:
@@ -21,11 +20,6 @@ if TYPE_CHECKING:
     from commsdesk.ui.controller import AppController
 
 
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, errors.VaultError):
-        return exc.user_message()
-    return _("Something went wrong ({kind}). Your vault was not changed.").format(
-        kind=type(exc).__name__)
 
 
 class ShellWindow(QMainWindow):
@@ -144,34 +138,25 @@ class ShellWindow(QMainWindow):
 
     # -- actions ---------------------------------------------------------------------------
     def _unlock(self, page: UnlockPage, passphrase: str) -> None:
-        page.set_busy(True)
-        path = self.controller.vault_path
-
-        def failed(exc: BaseException) -> None:
-            if page is self.centralWidget():
-                page.set_busy(False)
-                page.show_error(_describe(exc))
-
-        def work():
-            from commsdesk.storage.vault import Vault
-
-            return Vault.open(path, passphrase)
-
-        self.controller.tasks.run(work, self.controller.open_vault, failed)
+        self._open_in_background(page, "open", passphrase)
 
     def _create(self, page, passphrase: str) -> None:
+        self._open_in_background(page, "create", passphrase)
+
+    def _open_in_background(self, page, how: str, passphrase: str) -> None:
+        """Derive the key off the UI thread; errors come back to the page that asked."""
         page.set_busy(True)
         path = self.controller.vault_path
-
-        def failed(exc: BaseException) -> None:
-            if page is self.centralWidget():
-                page.set_busy(False)
-                page.show_error(_describe(exc))
 
         def work():
             from commsdesk.storage.vault import Vault
 
-            return Vault.create(path, passphrase)
+            return getattr(Vault, how)(path, passphrase)
+
+        def failed(exc: BaseException) -> None:
+            if page is self.centralWidget():
+                page.set_busy(False)
+                page.show_error(describe(exc))
 
         self.controller.tasks.run(work, self.controller.open_vault, failed)
 
@@ -196,7 +181,7 @@ class ShellWindow(QMainWindow):
             page.set_busy(False)
             from commsdesk.ui.controls import inform
 
-            inform(self, "CommsDesk", _describe(exc), error=True)
+            inform(self, "CommsDesk", describe(exc), error=True)
 
         self.controller.tasks.run(work, self.controller.open_vault, failed)
 

@@ -22,19 +22,11 @@ from commsdesk.i18n import _, current_language, ngettext
 from commsdesk.library.catalog import techniques
 from commsdesk.storage import errors
 from commsdesk.storage.conversations import ConversationFilter
-from commsdesk.ui.controls import DataCombo, LazyCombo, compact_table
+from commsdesk.ui.controls import LazyCombo, choice_combo, compact_table
 from commsdesk.ui.journal.dialog import ConversationDialog
 from commsdesk.ui.journal.model import ConversationsModel
 from commsdesk.ui.paged_model import RECORD_ROLE
 from commsdesk.ui.widgets import heading, mark_vault_data
-
-
-def _combo(accessible: str, first: str, items) -> DataCombo:
-    combo = DataCombo(accessible)
-    combo.add(first, None)
-    for text, value in items:
-        combo.add(text, value)
-    return combo
 
 
 class JournalPage(QWidget):
@@ -46,10 +38,10 @@ class JournalPage(QWidget):
 
         self.person = LazyCombo(_("Person"), self._person_items)
         self.person.add(_("Everyone"), None)
-        self.channel = _combo(_("Channel"), _("Any channel"), [(_(c.label), c) for c in Channel])
-        self.technique = _combo(_("Technique"), _("Any technique"),
+        self.channel = choice_combo(_("Channel"), _("Any channel"), [(_(c.label), c) for c in Channel])
+        self.technique = choice_combo(_("Technique"), _("Any technique"),
                                 [(a.title, a.id) for a in techniques(current_language())])
-        self.temperature = _combo(_("How it felt"), _("Any mood"),
+        self.temperature = choice_combo(_("How it felt"), _("Any mood"),
                                   [(_(t.label), t) for t in Temperature])
         self.use_dates = QCheckBox(_("Between"))
         self.since = QDateEdit(QDate.currentDate().addMonths(-3))

@@ -23,19 +23,11 @@ from commsdesk.domain import Channel, Contact, Relationship
 from commsdesk.i18n import _
 from commsdesk.storage import errors
 from commsdesk.storage.contacts import ContactFilter
-from commsdesk.ui.controls import DataCombo, UndoBar, compact_table, confirm
+from commsdesk.ui.controls import UndoBar, choice_combo, compact_table, confirm
 from commsdesk.ui.paged_model import RECORD_ROLE
 from commsdesk.ui.people.form import ContactForm
 from commsdesk.ui.people.model import ContactsModel, TimelineModel
 from commsdesk.ui.widgets import heading, hint, mark_vault_data
-
-
-def _combo(accessible: str, first: str, items) -> DataCombo:
-    combo = DataCombo(accessible)
-    combo.add(first, None)
-    for text, value in items:
-        combo.add(text, value)
-    return combo
 
 
 class PeoplePage(QWidget):
@@ -49,10 +41,10 @@ class PeoplePage(QWidget):
         self.name_filter.setPlaceholderText(_("Filter by name"))
         self.name_filter.setAccessibleName(_("Filter by name"))
         self.name_filter.setClearButtonEnabled(True)
-        self.relationship = _combo(_("Relationship"), _("Everyone"),
+        self.relationship = choice_combo(_("Relationship"), _("Everyone"),
                                    [(_(r.label), r) for r in Relationship])
-        self.channel = _combo(_("Channel"), _("Any channel"), [(_(c.label), c) for c in Channel])
-        self.tag = _combo(_("Tag"), _("Any tag"), [])
+        self.channel = choice_combo(_("Channel"), _("Any channel"), [(_(c.label), c) for c in Channel])
+        self.tag = choice_combo(_("Tag"), _("Any tag"), [])
         self.archived = QCheckBox(_("Archive"))
         self.archived.setToolTip(_("Show archived people instead"))
         self._reload = QTimer(self)  # several filter changes in a row reload once

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from commsdesk.i18n import _
 from commsdesk.storage.errors import MIN_PASSPHRASE_LENGTH
 from commsdesk.storage.kdf import LEVELS
 from commsdesk.ui.controls import DataCombo
-from commsdesk.ui.start.create import STRENGTH_LABELS, strength
+from commsdesk.ui.start.create import StrengthMeter
 from commsdesk.ui.widgets import PassphraseField, hint, message
 
 
@@ -54,13 +54,8 @@ class NewPassphraseDialog(_Base):
         super().__init__(title, explanation, parent)
         self.first = PassphraseField(_("New passphrase"))
         self.second = PassphraseField(_("Repeat the new passphrase"))
-        self.meter = QProgressBar()
-        self.meter.setRange(0, 4)
-        self.meter.setTextVisible(False)
-        self.meter.setMaximumHeight(8)
-        self.meter_label = QLabel()
-        self.first.textChanged.connect(self._rate)
-        for widget in (self.first, self.meter, self.meter_label, self.second):
+        self.meter = StrengthMeter(self.first)
+        for widget in (self.first, self.meter, self.second):
             self.layout_.addWidget(widget)
         self.level = None
         if level is not None:
@@ -72,12 +67,6 @@ class NewPassphraseDialog(_Base):
                                             "unlock):")))
             self.layout_.addWidget(self.level)
         self.finish_layout()
-
-    def _rate(self, text: str) -> None:
-        score = strength(text)
-        self.meter.setValue(score)
-        self.meter_label.setText(_("Strength: {label}").format(label=_(STRENGTH_LABELS[score]))
-                                 if text else "")
 
     def _submit(self) -> None:
         if len(self.first.text().strip()) < MIN_PASSPHRASE_LENGTH:

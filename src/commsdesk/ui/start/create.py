@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from commsdesk.i18n import N_, _
 from commsdesk.storage.errors import MIN_PASSPHRASE_LENGTH
@@ -22,6 +22,34 @@ def strength(passphrase: str) -> int:
     return int(zxcvbn(passphrase[:100])["score"])
 
 
+class StrengthMeter(QWidget):
+    """A bar and a word for how strong a passphrase field's text is (zxcvbn's score)."""
+
+    def __init__(self, field):
+        super().__init__()
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 4)
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(8)
+        self.bar.setAccessibleName(_("Passphrase strength"))
+        self.label = QLabel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.label)
+        field.textChanged.connect(self.rate)
+        self.rate("")
+
+    def value(self) -> int:
+        return self.bar.value()
+
+    def rate(self, text: str) -> None:
+        score = strength(text)
+        self.bar.setValue(score)
+        self.label.setText(_("Strength: {label}").format(label=_(STRENGTH_LABELS[score]))
+                           if text else "")
+
+
 class CreatePage(StartFrame):
     create = Signal(str)  # the passphrase
     back = Signal()
@@ -33,16 +61,9 @@ class CreatePage(StartFrame):
                                    "and nobody could guess.")))
         self.first = PassphraseField(_("Passphrase"))
         self.second = PassphraseField(_("Repeat the passphrase"))
-        self.meter = QProgressBar()
-        self.meter.setRange(0, 4)
-        self.meter.setTextVisible(False)
-        self.meter.setMaximumHeight(8)
-        self.meter.setAccessibleName(_("Passphrase strength"))
-        self.meter_label = QLabel()
-        self.first.textChanged.connect(self._rate)
+        self.meter = StrengthMeter(self.first)
         self.body.addWidget(self.first)
         self.body.addWidget(self.meter)
-        self.body.addWidget(self.meter_label)
         self.body.addWidget(self.second)
         warning = message(_("If you forget this passphrase, nobody can open the vault: not you, "
                             "not us. Every note will be lost. Write it down and keep it safe, or "
@@ -64,13 +85,6 @@ class CreatePage(StartFrame):
         self.body.addLayout(row)
         self.body.addWidget(self.busy)
         self.body.addStretch(1)
-        self._rate("")
-
-    def _rate(self, text: str) -> None:
-        score = strength(text)
-        self.meter.setValue(score)
-        self.meter_label.setText(_("Strength: {label}").format(label=_(STRENGTH_LABELS[score]))
-                                 if text else "")
 
     def _submit(self) -> None:
         first, second = self.first.text(), self.second.text()
