@@ -1,0 +1,1 @@
+"""Progress: slow change made visible, per person and overall, without streaks or pressure."""
