@@ -57,6 +57,10 @@ def fill(vault):
     from commsdesk.storage.library_marks import Mark
 
     vault.repos.library_marks.save(Mark("technique-repair", True, 0.5, "попробовать с мамой"))
+    from commsdesk.storage.stages import StageChange
+
+    vault.repos.stage_changes.add(StageChange(mother.id, "doubting", date(2026, 11, 2),
+                                              "спросила, правда ли всё так"))
 
 
 def canonical(document):
@@ -86,7 +90,7 @@ def test_export_lists_every_section(vault):
     assert document["format"] == "commsdesk-export" and document["version"] == 1
     for section, count in {"contacts": 2, "conversations": 2, "observations": 2, "plans": 1,
                            "reminders": 2, "reflections": 1, "dimensions": 5,
-                           "library_marks": 1}.items():
+                           "library_marks": 1, "stage_changes": 1}.items():
         assert len(document[section]) == count, section
 
 

@@ -159,7 +159,7 @@ class Contacts(Repository):
 
     # -- soft delete hides the person's records too ----------------------------------------
     _CHILDREN = (("conversation", "conversations"), ("observation", "observations"),
-                 ("plan", "plans"), ("reminder", "reminders"))
+                 ("plan", "plans"), ("reminder", "reminders"), ("stage_change", "stage_changes"))
 
     def _after_delete(self, conn: Connection, record_id: int) -> None:
         for kind, table in self._CHILDREN:

@@ -237,13 +237,42 @@ def _v3(conn: Connection) -> None:
         conn.execute(statement)
 
 
+_V4 = """
+-- Stage of change per person over time (the latest row is the current stage), with evidence.
+CREATE TABLE stage_changes (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    stage TEXT NOT NULL,
+    evidence TEXT NOT NULL DEFAULT '',
+    changed_on TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    deleted_at TEXT
+);
+CREATE INDEX stage_changes_contact ON stage_changes(contact_id, changed_on);
+
+-- Next-step suggestions the user dismissed, per person and rule.
+CREATE TABLE dismissed_suggestions (
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    rule TEXT NOT NULL,
+    dismissed_on TEXT NOT NULL,
+    PRIMARY KEY (contact_id, rule)
+) WITHOUT ROWID;
+"""
+
+
+def _v4(conn: Connection) -> None:
+    for statement in _split(_V4):
+        conn.execute(statement)
+
+
 def _split(script: str) -> list[str]:
     """Statements of a migration script; `executescript` would commit behind our back."""
     lines = [line for line in script.splitlines() if not line.lstrip().startswith("--")]
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4]
 LATEST = len(MIGRATIONS)
 
 

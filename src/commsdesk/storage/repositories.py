@@ -13,6 +13,7 @@ from commsdesk.storage.observations import Dimensions, Observations
 from commsdesk.storage.plans import Plans
 from commsdesk.storage.repository import Repository
 from commsdesk.storage.search_index import Search
+from commsdesk.storage.stages import Dismissals, StageChanges
 from commsdesk.storage.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -30,13 +31,16 @@ class Repositories:
         self.reminders = Reminders(vault)
         self.reflections = Reflections(vault)
         self.library_marks = LibraryMarks(vault)
+        self.stage_changes = StageChanges(vault)
+        self.dismissals = Dismissals(vault)
         self.search = Search(vault)
         self.timeline = Timeline(vault)
         self.drafts = Drafts(vault)
         self.history = NoteHistory(vault)
         self._by_kind: dict[str, Repository] = {
             r.kind: r for r in (self.contacts, self.conversations, self.observations, self.plans,
-                                self.reminders, self.reflections, self.library_marks)
+                                self.reminders, self.reflections, self.library_marks,
+                                self.stage_changes)
         }
 
     def by_kind(self, kind: str) -> Repository:
@@ -50,7 +54,7 @@ class Repositories:
                          " (SELECT v.id FROM conversations v JOIN contacts c ON c.id = v.contact_id"
                          " WHERE v.deleted_at IS NOT NULL OR c.deleted_at IS NOT NULL)")
             for repo in (self.reflections, self.reminders, self.plans, self.observations,
-                         self.conversations, self.contacts):
+                         self.conversations, self.stage_changes, self.contacts):
                 total += repo.purge(conn)
             conn.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM contact_tags)")
             return total

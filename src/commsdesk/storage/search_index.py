@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from commsdesk.storage.vault import Vault
 
 KIND_CODES = {
-    "contact": 1, "conversation": 2, "observation": 3, "plan": 4, "reminder": 5, "reflection": 6,
-    "article_note": 7,
+    "stage_change": 0, "contact": 1, "conversation": 2, "observation": 3, "plan": 4,
+    "reminder": 5, "reflection": 6, "article_note": 7,
 }
 KINDS_BY_CODE = {code: kind for kind, code in KIND_CODES.items()}
 DEFAULT_LIMIT = 50

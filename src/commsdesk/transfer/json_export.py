@@ -13,7 +13,7 @@ FORMAT = "commsdesk-export"
 VERSION = 1
 PAGE = 2000
 SECTIONS = ("dimensions", "contacts", "conversations", "observations", "plans", "reminders",
-            "reflections", "library_marks")
+            "reflections", "library_marks", "stage_changes")
 
 
 def _d(value: date | None) -> str | None:
@@ -113,6 +113,10 @@ def export_document(vault: Vault) -> dict[str, Any]:
         {"uid": f"article:{m.article_id}", "article_id": m.article_id, "bookmarked": m.bookmarked,
          "progress": m.progress, "note": m.note}
         for m in repos.library_marks.all().values()]
+    document["stage_changes"] = [
+        {"uid": s.uid, "contact_uid": contact_uid[s.contact_id], "stage": s.stage,
+         "evidence": s.evidence, "changed_on": _d(s.changed_on)}
+        for cid in contact_uid for s in repos.stage_changes.history(cid)]
     for name in SECTIONS:
         document[name].sort(key=lambda r: (r.get("created_at") or "", r["uid"]))
     return document

@@ -67,6 +67,8 @@ _SPEC: dict[str, dict[str, str]] = {
                     "created_at": "datetime", "updated_at": "datetime"},
     "library_marks": {"uid": "uid", "article_id": "name", "bookmarked": "bool",
                       "progress": "fraction", "note": "text"},
+    "stage_changes": {"uid": "uid", "contact_uid": "contact", "stage": "stage",
+                      "evidence": "text", "changed_on": "date"},
 }
 _STEP = {"uid": "uid", "title": "name", "expectation": "text", "status": "step_status",
          "due_on": "date?", "done_on": "date?"}
@@ -201,6 +203,10 @@ def _check_value(kind: str, value: Any) -> str | None:
         bounds = {"int": (-(2**31), 2**31), "count": (0, 100_000), "weeks": (1, 520),
                   "rating": (1, 5), "scale": (0, 10)}[kind]
         return None if bounds[0] <= value <= bounds[1] else N_("is out of range")
+    if kind == "stage":
+        from commsdesk.planner.stages import Stage
+
+        return None if value in {s.value for s in Stage} else N_("has an unknown value")
     if kind == "fraction":
         ok = isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1
         return None if ok else N_("must be a number from 0 to 1")
@@ -289,7 +295,7 @@ class _Writer:
             self.existing = {
                 table: dict(conn.execute(f"SELECT uid, id FROM {table}"))
                 for table in ("contacts", "conversations", "observations", "plans", "reminders",
-                              "reflections", "dimensions")
+                              "reflections", "dimensions", "stage_changes")
             }
             self._dimensions()
             self._library_marks()
@@ -297,7 +303,8 @@ class _Writer:
                                    ("conversations", self._conversation),
                                    ("observations", self._observation), ("plans", self._plan),
                                    ("reminders", self._reminder),
-                                   ("reflections", self._reflection)):
+                                   ("reflections", self._reflection),
+                                   ("stage_changes", self._stage_change)):
                 repo = getattr(self.vault.repos, section)
                 for record in self.doc.get(section, []):
                     if record["uid"] in self.existing[section]:
@@ -397,6 +404,12 @@ class _Writer:
             conversation_id=self._ref("conversations", r["conversation_uid"]),
             due_on=date.fromisoformat(r["due_on"]), note=r["note"], done_at=self._dt(r["done_at"]),
             created_at=self._dt(r["created_at"]), updated_at=self._dt(r["updated_at"]))
+
+    def _stage_change(self, r: dict[str, Any]):
+        from commsdesk.storage.stages import StageChange
+
+        return StageChange(self._ref("contacts", r["contact_uid"]), r["stage"],
+                           date.fromisoformat(r["changed_on"]), r["evidence"], uid=r["uid"])
 
     def _reflection(self, r: dict[str, Any]) -> Reflection:
         return Reflection(
