@@ -30,3 +30,14 @@ def test_dismissals(vault):
     assert vault.repos.dismissals.for_contact(person.id) == {"long_silence"}
     vault.repos.dismissals.restore(person.id, "long_silence")
     assert vault.repos.dismissals.for_contact(person.id) == set()
+
+
+def test_stage_changes_appear_on_the_timeline(vault):
+    person = add_person(vault)
+    vault.repos.stage_changes.add(StageChange(person.id, "questioning", date(2026, 11, 3),
+                                              "спросил, сколько это будет продолжаться"))
+    [entry] = vault.repos.timeline.for_contact(person.id)
+    assert (entry.kind, entry.summary, entry.when) == ("stage", "questioning", "2026-11-03")
+    from commsdesk.ui.people.timeline_text import describe
+
+    assert describe(entry, {})[1] == "Stage of change · Questioning openly"

@@ -152,7 +152,7 @@ class Reflection:
 class TimelineEntry:
     """One row of a person's timeline: what happened, when, and which record to open."""
 
-    kind: str  # "conversation", "observation", "plan_step", "reminder"
+    kind: str  # "conversation", "observation", "plan_step", "stage", "reminder"
     ref: int
     when: str  # ISO date or date-time, sortable
     summary: str

@@ -1,4 +1,5 @@
-"""One person's history in one list: conversations, observations, plan steps and reminders."""
+"""One person's history in one list: conversations, observations, plan steps, stages of change
+and reminders."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ SELECT 'plan_step', s.id, coalesce(s.done_on, s.due_on, p.started_on, substr(p.c
        s.status, s.title
   FROM plan_steps s JOIN plans p ON p.id = s.plan_id
  WHERE p.contact_id = :cid AND p.deleted_at IS NULL
+UNION ALL
+SELECT 'stage', s.id, s.changed_on, s.stage, s.evidence
+  FROM stage_changes s WHERE s.contact_id = :cid AND s.deleted_at IS NULL
 UNION ALL
 SELECT 'reminder', r.id, r.due_on, CASE WHEN r.done_at IS NULL THEN 'open' ELSE 'done' END, r.note
   FROM reminders r WHERE r.contact_id = :cid AND r.deleted_at IS NULL

@@ -25,6 +25,11 @@ def describe(entry: TimelineEntry, dimension_keys: dict[str, str | None]) -> tup
     elif entry.kind == "plan_step":
         status = StepStatus(entry.summary) if entry.summary in StepStatus._value2member_map_ else None
         what = _("Plan step") + (f" · {_(status.label)}" if status else "")
+    elif entry.kind == "stage":
+        from commsdesk.planner.stages import Stage
+
+        stage = Stage(entry.summary) if entry.summary in Stage._value2member_map_ else None
+        what = _("Stage of change") + (f" · {_(stage.label)}" if stage else "")
     else:
         what = _("Reminder") + (" · " + _("done") if entry.summary == "done" else "")
     return _when(entry.when), what, entry.detail
