@@ -48,7 +48,9 @@ def fill(vault):
     vault.repos.plans.add(Plan(mother.id, "Посеять сомнение", "за полгода", PlanStatus.ACTIVE,
                                date(2026, 9, 1), date(2027, 3, 1),
                                [PlanStep("Слушать", "месяц", StepStatus.DONE, date(2026, 9, 30),
-                                         date(2026, 10, 2)), PlanStep("Рассказать свою историю")]))
+                                         date(2026, 10, 2)), PlanStep("Рассказать свою историю")],
+                               expected_months=6, shared_values="внуки", topics_to_avoid="папа",
+                               techniques=["technique-my-story"]))
     vault.repos.reminders.add(Reminder(date(2026, 12, 5), "позвонить", contact_id=mother.id,
                                        conversation_id=talk.id))
     vault.repos.reminders.add(Reminder(date(2026, 12, 6), "без контакта"))

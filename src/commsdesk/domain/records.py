@@ -113,6 +113,10 @@ class Plan:
     started_on: date | None = None
     review_on: date | None = None
     steps: list[PlanStep] = field(default_factory=list)
+    expected_months: int | None = None  # the user's own answer to the expectation check
+    shared_values: str = ""
+    topics_to_avoid: str = ""
+    techniques: list[str] = field(default_factory=list)  # library article ids
     id: int | None = None
     uid: str = ""
     created_at: datetime | None = None

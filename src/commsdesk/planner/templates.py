@@ -49,4 +49,6 @@ def plan_from_template(template: StrategyTemplate, contact_id: int, today: date)
              for i, (title, expectation) in enumerate(template.steps)]
     return Plan(contact_id, template.goal, realistic_expectation=template.small_win,
                 started_on=today,
-                review_on=today + timedelta(days=30 * template.expected_months), steps=steps)
+                review_on=today + timedelta(days=30 * template.expected_months), steps=steps,
+                expected_months=template.expected_months, shared_values=template.shared_values,
+                topics_to_avoid=template.topics_to_avoid, techniques=list(template.techniques))

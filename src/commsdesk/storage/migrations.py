@@ -266,13 +266,28 @@ def _v4(conn: Connection) -> None:
         conn.execute(statement)
 
 
+_V5 = """
+-- A plan becomes a strategy: how long the user expects it to take, what to build on, what to
+-- avoid, and the techniques chosen from the library.
+ALTER TABLE plans ADD COLUMN expected_months INTEGER;
+ALTER TABLE plans ADD COLUMN shared_values TEXT NOT NULL DEFAULT '';
+ALTER TABLE plans ADD COLUMN topics_to_avoid TEXT NOT NULL DEFAULT '';
+ALTER TABLE plans ADD COLUMN techniques TEXT NOT NULL DEFAULT '[]';
+"""
+
+
+def _v5(conn: Connection) -> None:
+    for statement in _split(_V5):
+        conn.execute(statement)
+
+
 def _split(script: str) -> list[str]:
     """Statements of a migration script; `executescript` would commit behind our back."""
     lines = [line for line in script.splitlines() if not line.lstrip().startswith("--")]
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
 LATEST = len(MIGRATIONS)
 
 

@@ -7,10 +7,10 @@ from commsdesk.i18n import N_
 from commsdesk.storage import errors
 from commsdesk.storage.connection import Connection
 from commsdesk.storage.repository import Repository, SearchText
-from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, new_uid, now
+from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, json_in, json_out, new_uid, now
 
 _COLUMNS = ("id, uid, contact_id, goal, realistic_expectation, status, started_on, review_on,"
-            " created_at, updated_at")
+            " created_at, updated_at, expected_months, shared_values, topics_to_avoid, techniques")
 
 
 class Plans(Repository):
@@ -26,7 +26,7 @@ class Plans(Repository):
         with self._vault.transaction() as conn:
             self._vault.repos.contacts._require(conn, plan.contact_id)
             plan.id = conn.execute(
-                f"INSERT INTO plans ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT INTO plans ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (None, *self._values(plan)),
             ).lastrowid
             self._save_steps(conn, plan)
@@ -40,7 +40,8 @@ class Plans(Repository):
             self._require(conn, plan.id)
             conn.execute(
                 "UPDATE plans SET uid=?, contact_id=?, goal=?, realistic_expectation=?, status=?,"
-                " started_on=?, review_on=?, created_at=?, updated_at=? WHERE id=?",
+                " started_on=?, review_on=?, created_at=?, updated_at=?, expected_months=?,"
+                " shared_values=?, topics_to_avoid=?, techniques=? WHERE id=?",
                 (*self._values(plan), plan.id),
             )
             self._save_steps(conn, plan)
@@ -71,13 +72,14 @@ class Plans(Repository):
 
     # -- search ----------------------------------------------------------------------------
     def index_texts(self, conn: Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
-        rows = self._rows(conn, "SELECT p.id, p.goal, p.realistic_expectation FROM plans p"
+        rows = self._rows(conn, "SELECT p.id, p.goal, p.realistic_expectation, p.shared_values,"
+                          " p.topics_to_avoid FROM plans p"
                           " JOIN contacts c ON c.id = p.contact_id WHERE p.id IN ({ids})"
                           " AND p.deleted_at IS NULL AND c.deleted_at IS NULL", ids)
         steps = self._steps_of(conn, ids)
-        return {rid: (goal, expectation,
+        return {rid: (goal, expectation, shared, avoid,
                       *(f"{s.title} {s.expectation}" for s in steps.get(rid, [])))
-                for rid, goal, expectation in rows}
+                for rid, goal, expectation, shared, avoid in rows}
 
     def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
         with self._vault.reading() as conn:
@@ -95,15 +97,19 @@ class Plans(Repository):
     @staticmethod
     def _values(p: Plan) -> tuple:
         return (p.uid, p.contact_id, p.goal, p.realistic_expectation, p.status.value,
-                d_out(p.started_on), d_out(p.review_on), dt_out(p.created_at), dt_out(p.updated_at))
+                d_out(p.started_on), d_out(p.review_on), dt_out(p.created_at), dt_out(p.updated_at),
+                p.expected_months, p.shared_values, p.topics_to_avoid, json_out(p.techniques))
 
     @staticmethod
     def _plan(row: tuple, steps: list[PlanStep]) -> Plan:
-        rid, uid, contact_id, goal, expectation, status, started, review, created, updated = row
+        (rid, uid, contact_id, goal, expectation, status, started, review, created, updated,
+         months, shared, avoid, techniques) = row
         return Plan(id=rid, uid=uid, contact_id=contact_id, goal=goal,
                     realistic_expectation=expectation, status=PlanStatus(status),
                     started_on=d_in(started), review_on=d_in(review), steps=steps,
-                    created_at=dt_in(created), updated_at=dt_in(updated))
+                    expected_months=months, shared_values=shared, topics_to_avoid=avoid,
+                    techniques=json_in(techniques), created_at=dt_in(created),
+                    updated_at=dt_in(updated))
 
     @staticmethod
     def _save_steps(conn: Connection, plan: Plan) -> None:

@@ -89,6 +89,8 @@ def export_document(vault: Vault) -> dict[str, Any]:
              "realistic_expectation": p.realistic_expectation, "status": p.status.value,
              "started_on": _d(p.started_on), "review_on": _d(p.review_on),
              "created_at": _dt(p.created_at), "updated_at": _dt(p.updated_at),
+             "expected_months": p.expected_months, "shared_values": p.shared_values,
+             "topics_to_avoid": p.topics_to_avoid, "techniques": p.techniques,
              "steps": [{"uid": s.uid, "title": s.title, "expectation": s.expectation,
                         "status": s.status.value, "due_on": _d(s.due_on),
                         "done_on": _d(s.done_on)} for s in p.steps]}

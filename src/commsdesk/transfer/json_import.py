@@ -58,7 +58,8 @@ _SPEC: dict[str, dict[str, str]] = {
     "plans": {"uid": "uid", "contact_uid": "contact", "goal": "name",
               "realistic_expectation": "text", "status": "plan_status", "started_on": "date?",
               "review_on": "date?", "created_at": "datetime", "updated_at": "datetime",
-              "steps": "steps"},
+              "expected_months": "months?", "shared_values": "text", "topics_to_avoid": "text",
+              "techniques": "strings", "steps": "steps"},
     "reminders": {"uid": "uid", "contact_uid": "contact?", "conversation_uid": "conversation?",
                   "due_on": "date", "note": "text", "done_at": "datetime?",
                   "created_at": "datetime", "updated_at": "datetime"},
@@ -197,11 +198,11 @@ def _check_value(kind: str, value: Any) -> str | None:
         return None
     if kind == "bool":
         return None if isinstance(value, bool) else N_("must be true or false")
-    if kind in ("int", "count", "weeks", "rating", "scale"):
+    if kind in ("int", "count", "weeks", "rating", "scale", "months"):
         if not isinstance(value, int) or isinstance(value, bool):
             return N_("must be a whole number")
         bounds = {"int": (-(2**31), 2**31), "count": (0, 100_000), "weeks": (1, 520),
-                  "rating": (1, 5), "scale": (0, 10)}[kind]
+                  "rating": (1, 5), "scale": (0, 10), "months": (1, 120)}[kind]
         return None if bounds[0] <= value <= bounds[1] else N_("is out of range")
     if kind == "stage":
         from commsdesk.planner.stages import Stage
@@ -393,6 +394,8 @@ class _Writer:
             uid=r["uid"], contact_id=self._ref("contacts", r["contact_uid"]), goal=r["goal"],
             realistic_expectation=r["realistic_expectation"], status=PlanStatus(r["status"]),
             started_on=self._d(r["started_on"]), review_on=self._d(r["review_on"]),
+            expected_months=r["expected_months"], shared_values=r["shared_values"],
+            topics_to_avoid=r["topics_to_avoid"], techniques=list(r["techniques"]),
             steps=[PlanStep(uid=s["uid"], title=s["title"], expectation=s["expectation"],
                             status=StepStatus(s["status"]), due_on=self._d(s["due_on"]),
                             done_on=self._d(s["done_on"])) for s in r["steps"]],
