@@ -85,3 +85,26 @@ def test_stages_match_library_articles():
     found = articles_for_stage(Stage.DOUBTING, articles("ru"))
     assert "technique-street-epistemology" in found
     assert all(stage.label for stage in Stage)
+
+
+def test_slipping_back_fires_only_for_that_stage():
+    from commsdesk.planner.suggestions import slipping_back
+
+    fired = slipping_back(History(TODAY, stage="slipping"))
+    assert fired is not None and fired.article_id == "technique-long-haul"
+    assert slipping_back(History(TODAY, stage="doubting")) is None
+    assert slipping_back(History(TODAY)) is None
+
+
+def test_a_technique_for_the_stage_is_suggested_until_it_is_used():
+    from commsdesk.planner.suggestions import untried_for_stage
+
+    stage_techniques = tuple(articles_for_stage(Stage.DOUBTING, articles("en")))
+    history = History(TODAY, [talk(3)], stage="doubting", stage_techniques=stage_techniques)
+    fired = untried_for_stage(history)
+    assert fired is not None and fired.article_id == stage_techniques[0]
+    used = talk(2)
+    used.techniques = list(stage_techniques)
+    assert untried_for_stage(History(TODAY, [used], stage="doubting",
+                                     stage_techniques=stage_techniques)) is None
+    assert untried_for_stage(History(TODAY, [talk(3)])) is None

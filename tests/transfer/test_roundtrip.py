@@ -63,6 +63,20 @@ def fill(vault):
 
     vault.repos.stage_changes.add(StageChange(mother.id, "doubting", date(2026, 11, 2),
                                               "спросила, правда ли всё так"))
+    from commsdesk.domain import NarrativeResponse, PrepSheet, TalkReview
+
+    plan = vault.repos.plans.list_all()[0]
+    vault.repos.prep_sheets.add(PrepSheet(
+        mother.id, date(2026, 12, 5), plan.id, "один вопрос", "как дача?", ["что тревожит?"],
+        "почему уехал", [NarrativeResponse("narrative-eight-years-donbas", "спросить о Гале")],
+        "без крика", "созвонимся", ["technique-open-questions"],
+        TalkReview("спросила обо мне", "partly", "better", custom.id, 8, 7, "облегчение",
+                   date(2026, 12, 5), talk.id)))
+    vault.repos.prep_sheets.add(PrepSheet(friend.id, None, goal="просто поговорить"))
+    vault.repos.strategy_templates.add({
+        "title": "Мой шаблон", "language": "ru", "stage": "doubting", "expected_months": 4,
+        "techniques": ["technique-my-story"], "goal": "сомнение", "small_win": "вопрос",
+        "shared_values": "семья", "topics_to_avoid": "…", "steps": [["слушать", "месяц"]]})
 
 
 def canonical(document):
@@ -92,7 +106,8 @@ def test_export_lists_every_section(vault):
     assert document["format"] == "commsdesk-export" and document["version"] == 1
     for section, count in {"contacts": 2, "conversations": 2, "observations": 2, "plans": 1,
                            "reminders": 2, "reflections": 1, "dimensions": 5,
-                           "library_marks": 1, "stage_changes": 1}.items():
+                           "library_marks": 1, "stage_changes": 1, "prep_sheets": 2,
+                           "strategy_templates": 1}.items():
         assert len(document[section]) == count, section
 
 

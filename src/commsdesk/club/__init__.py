@@ -1,1 +1,1 @@
-"""Communication Clubs: story cards, content packs, practice (role-play, drills), meeting kits, contacts from a phone."""
+"""Communication Clubs: story cards, content packs, practice, meeting kits, phone contacts."""

@@ -15,16 +15,20 @@ from commsdesk.domain.records import (
     Conversation,
     Dimension,
     MediaSource,
+    NarrativeResponse,
     Observation,
     Plan,
     PlanStep,
+    PrepSheet,
     Reflection,
     Reminder,
+    TalkReview,
     TimelineEntry,
 )
 
 __all__ = [
     "AgeGroup", "Channel", "Contact", "Conversation", "Dimension", "Ending", "MediaKind",
-    "MediaSource", "Observation", "Plan", "PlanStatus", "PlanStep", "Reflection", "Relationship",
-    "Reminder", "StepStatus", "Temperature", "TimelineEntry",
+    "MediaSource", "NarrativeResponse", "Observation", "Plan", "PlanStatus", "PlanStep", "PrepSheet",
+    "Reflection", "Relationship", "Reminder", "StepStatus", "TalkReview", "Temperature",
+    "TimelineEntry",
 ]

@@ -161,3 +161,48 @@ class TimelineEntry:
     when: str  # ISO date or date-time, sortable
     summary: str
     detail: str = ""
+
+
+@dataclass
+class NarrativeResponse:
+    """A narrative the person is likely to raise (a library article id) and the planned answer."""
+
+    article_id: str
+    response: str = ""
+
+
+@dataclass
+class TalkReview:
+    """After the talk: plan and expectation against what happened, and the 0–10 view ratings."""
+
+    outcome: str = ""
+    versus_plan: str = "partly"  # "as_planned", "partly", "differently"
+    versus_expectation: str = "as_expected"  # "better", "as_expected", "worse"
+    dimension_id: int | None = None  # which attitude the ratings measure
+    view_before: int | None = None  # SCALE_MIN..SCALE_MAX
+    view_after: int | None = None
+    feelings: str = ""
+    reviewed_on: date | None = None
+    conversation_id: int | None = None  # the journal entry the review created
+
+
+@dataclass
+class PrepSheet:
+    """Preparation for one talk: what to aim for, how to open, what to ask, where to stop."""
+
+    contact_id: int
+    planned_for: date | None = None
+    plan_id: int | None = None
+    goal: str = ""
+    opening: str = ""
+    questions: list[str] = field(default_factory=list)
+    story: str = ""
+    narratives: list[NarrativeResponse] = field(default_factory=list)
+    boundary: str = ""
+    exit_line: str = ""
+    techniques: list[str] = field(default_factory=list)  # library article ids
+    review: TalkReview | None = None
+    id: int | None = None
+    uid: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None

@@ -26,6 +26,8 @@ class History:
     conversations: list[Conversation] = field(default_factory=list)  # any order
     observations: list[Observation] = field(default_factory=list)
     dimension_keys: dict[int, str | None] = field(default_factory=dict)  # dimension id → key
+    stage: str | None = None  # the current stage of change (planner.stages.Stage value)
+    stage_techniques: tuple[str, ...] = ()  # technique articles that suit that stage
 
     def talks(self) -> list[Conversation]:
         return sorted(self.conversations, key=lambda v: v.occurred_at)
@@ -92,8 +94,30 @@ def long_silence(history: History) -> Suggestion | None:
         "scenario-after-long-silence", (("weeks", SILENCE_WEEKS),))
 
 
+def slipping_back(history: History) -> Suggestion | None:
+    """The user marked the person as slipping back to the old view."""
+    if history.stage != "slipping":
+        return None
+    return Suggestion("slipping_back", N_("Expect setbacks, and keep the long view"), N_(
+        "You noted that they are slipping back. That is common in slow change: go back to what "
+        "worked before, and keep the relationship first."), "technique-long-haul")
+
+
+def untried_for_stage(history: History) -> Suggestion | None:
+    """A technique that suits the person's stage, not used in any of their last talks."""
+    if not history.stage or not history.stage_techniques:
+        return None
+    used = {t for v in history.talks()[-10:] for t in v.techniques}
+    untried = [t for t in history.stage_techniques if t not in used]
+    if not untried:
+        return None
+    return Suggestion(f"stage:{history.stage}:{untried[0]}", N_("Try a technique for this stage"),
+                      N_("It suits the stage you set for them, and you have not used it in your "
+                         "recent talks."), untried[0])
+
+
 RULES: tuple[Callable[[History], Suggestion | None], ...] = (
-    hostile_streak, openness_fell, no_movement, long_silence)
+    hostile_streak, openness_fell, slipping_back, no_movement, long_silence, untried_for_stage)
 
 
 def suggestions(history: History, dismissed: set[str] = frozenset()) -> list[Suggestion]:

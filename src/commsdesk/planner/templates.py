@@ -52,3 +52,46 @@ def plan_from_template(template: StrategyTemplate, contact_id: int, today: date)
                 review_on=today + timedelta(days=30 * template.expected_months), steps=steps,
                 expected_months=template.expected_months, shared_values=template.shared_values,
                 topics_to_avoid=template.topics_to_avoid, techniques=list(template.techniques))
+
+
+def template_body(plan: Plan, title: str, stage: str, language: str,
+                  private_words: list[str]) -> dict:
+    """What a user's own template keeps of a strategy: its texts with every private word
+    (the person's names, their region) replaced by "…", and no dates, ids or person."""
+    def scrub(text: str) -> str:
+        return scrub_private(text, private_words)
+
+    return {"title": scrub(title).strip() or "—", "language": language, "stage": stage,
+            "expected_months": plan.expected_months or 3, "techniques": list(plan.techniques),
+            "goal": scrub(plan.goal), "small_win": scrub(plan.realistic_expectation),
+            "shared_values": scrub(plan.shared_values), "topics_to_avoid": scrub(plan.topics_to_avoid),
+            "steps": [[scrub(s.title), scrub(s.expectation)] for s in plan.steps]}
+
+
+def scrub_private(text: str, private_words: list[str]) -> str:
+    """Replace each private word, in any inflected form the analyzer folds to the same stem."""
+    from commsdesk.search.analyzer import tokens
+
+    targets = {t.stem for word in private_words for t in tokens(word) if len(t.stem) >= 2}
+    if not targets:
+        return text
+    out, last = [], 0
+    for token in tokens(text):
+        if token.stem in targets:
+            out += [text[last:token.start], "…"]
+            last = token.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def user_templates(saved: list[tuple[str, dict]]) -> tuple[StrategyTemplate, ...]:
+    """The user's templates (from `vault.repos.strategy_templates.all()`) as StrategyTemplates."""
+    out = []
+    for uid, body in saved:
+        out.append(StrategyTemplate(
+            f"user:{uid}", "", str(body.get("stage", "")), int(body.get("expected_months", 3)),
+            tuple(body.get("techniques", ())), str(body.get("title", "")), str(body.get("goal", "")),
+            str(body.get("small_win", "")), str(body.get("shared_values", "")),
+            str(body.get("topics_to_avoid", "")),
+            tuple((str(t), str(e)) for t, e in body.get("steps", ()))))
+    return tuple(out)

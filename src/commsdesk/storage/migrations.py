@@ -281,13 +281,60 @@ def _v5(conn: Connection) -> None:
         conn.execute(statement)
 
 
+_V6 = """
+-- A prep sheet for one talk, and (once the talk happened) its review and the journal entry it made.
+CREATE TABLE prep_sheets (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    plan_id INTEGER REFERENCES plans(id) ON DELETE SET NULL,
+    planned_for TEXT,
+    goal TEXT NOT NULL DEFAULT '',
+    opening TEXT NOT NULL DEFAULT '',
+    questions TEXT NOT NULL DEFAULT '[]',
+    story TEXT NOT NULL DEFAULT '',
+    narratives TEXT NOT NULL DEFAULT '[]',
+    boundary TEXT NOT NULL DEFAULT '',
+    exit_line TEXT NOT NULL DEFAULT '',
+    techniques TEXT NOT NULL DEFAULT '[]',
+    reviewed_on TEXT,
+    outcome TEXT NOT NULL DEFAULT '',
+    versus_plan TEXT,
+    versus_expectation TEXT,
+    dimension_id INTEGER REFERENCES dimensions(id) ON DELETE SET NULL,
+    view_before INTEGER CHECK (view_before BETWEEN 0 AND 10),
+    view_after INTEGER CHECK (view_after BETWEEN 0 AND 10),
+    feelings TEXT NOT NULL DEFAULT '',
+    conversation_id INTEGER REFERENCES conversations(id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+);
+CREATE INDEX prep_sheets_contact ON prep_sheets(contact_id, planned_for) WHERE deleted_at IS NULL;
+
+-- The user's own strategy templates, saved from a strategy without personal data.
+CREATE TABLE strategy_templates (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    deleted_at TEXT
+);
+"""
+
+
+def _v6(conn: Connection) -> None:
+    for statement in _split(_V6):
+        conn.execute(statement)
+
+
 def _split(script: str) -> list[str]:
     """Statements of a migration script; `executescript` would commit behind our back."""
     lines = [line for line in script.splitlines() if not line.lstrip().startswith("--")]
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 LATEST = len(MIGRATIONS)
 
 

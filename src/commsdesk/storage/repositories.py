@@ -11,6 +11,8 @@ from commsdesk.storage.library_marks import LibraryMarks
 from commsdesk.storage.notes import Reflections, Reminders
 from commsdesk.storage.observations import Dimensions, Observations
 from commsdesk.storage.plans import Plans
+from commsdesk.storage.prep_sheets import PrepSheets, StrategyTemplates
+from commsdesk.storage.progress_figures import ProgressFigures
 from commsdesk.storage.repository import Repository
 from commsdesk.storage.search_index import Search
 from commsdesk.storage.stages import Dismissals, StageChanges
@@ -33,6 +35,9 @@ class Repositories:
         self.library_marks = LibraryMarks(vault)
         self.stage_changes = StageChanges(vault)
         self.dismissals = Dismissals(vault)
+        self.prep_sheets = PrepSheets(vault)
+        self.strategy_templates = StrategyTemplates(vault)
+        self.progress = ProgressFigures(vault)
         self.search = Search(vault)
         self.timeline = Timeline(vault)
         self.drafts = Drafts(vault)
@@ -53,6 +58,7 @@ class Repositories:
             conn.execute("DELETE FROM note_versions WHERE kind = 'conversation' AND ref IN"
                          " (SELECT v.id FROM conversations v JOIN contacts c ON c.id = v.contact_id"
                          " WHERE v.deleted_at IS NOT NULL OR c.deleted_at IS NOT NULL)")
+            total += self.prep_sheets.purge(conn)
             for repo in (self.reflections, self.reminders, self.plans, self.observations,
                          self.conversations, self.stage_changes, self.contacts):
                 total += repo.purge(conn)

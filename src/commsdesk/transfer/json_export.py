@@ -13,7 +13,7 @@ FORMAT = "commsdesk-export"
 VERSION = 1
 PAGE = 2000
 SECTIONS = ("dimensions", "contacts", "conversations", "observations", "plans", "reminders",
-            "reflections", "library_marks", "stage_changes")
+            "reflections", "library_marks", "stage_changes", "prep_sheets", "strategy_templates")
 
 
 def _d(value: date | None) -> str | None:
@@ -44,6 +44,8 @@ def export_document(vault: Vault) -> dict[str, Any]:
     conversation_uid = {v.id: v.uid for v in conversations}
     dimensions = repos.dimensions.list(include_archived=True)
     dimension_uid = {d.id: d.uid for d in dimensions}
+    plans = _pages(lambda n, o: repos.plans.list_all(n, o))
+    plan_uid = {p.id: p.uid for p in plans}
     document = {
         "format": FORMAT,
         "version": VERSION,
@@ -94,7 +96,7 @@ def export_document(vault: Vault) -> dict[str, Any]:
              "steps": [{"uid": s.uid, "title": s.title, "expectation": s.expectation,
                         "status": s.status.value, "due_on": _d(s.due_on),
                         "done_on": _d(s.done_on)} for s in p.steps]}
-            for p in _pages(lambda n, o: repos.plans.list_all(n, o)) if p.contact_id in contact_uid
+            for p in plans if p.contact_id in contact_uid
         ],
         "reminders": [
             {"uid": r.uid, "contact_uid": contact_uid.get(r.contact_id),
@@ -119,6 +121,27 @@ def export_document(vault: Vault) -> dict[str, Any]:
         {"uid": s.uid, "contact_uid": contact_uid[s.contact_id], "stage": s.stage,
          "evidence": s.evidence, "changed_on": _d(s.changed_on)}
         for cid in contact_uid for s in repos.stage_changes.history(cid)]
+    document["prep_sheets"] = [_prep_sheet(s, contact_uid, conversation_uid, dimension_uid, plan_uid)
+                               for s in repos.prep_sheets.list_all(limit=1_000_000)
+                               if s.contact_id in contact_uid]
+    document["strategy_templates"] = [{"uid": uid, "body": body}
+                                      for uid, body in repos.strategy_templates.all()]
     for name in SECTIONS:
         document[name].sort(key=lambda r: (r.get("created_at") or "", r["uid"]))
     return document
+
+
+def _prep_sheet(s, contact_uid, conversation_uid, dimension_uid, plan_uid) -> dict[str, Any]:
+    r = s.review
+    return {"uid": s.uid, "contact_uid": contact_uid[s.contact_id], "plan_uid": plan_uid.get(s.plan_id),
+            "planned_for": _d(s.planned_for), "goal": s.goal, "opening": s.opening,
+            "questions": s.questions, "story": s.story,
+            "narratives": [{"article_id": n.article_id, "response": n.response} for n in s.narratives],
+            "boundary": s.boundary, "exit_line": s.exit_line, "techniques": s.techniques,
+            "review": None if r is None else {
+                "reviewed_on": _d(r.reviewed_on), "outcome": r.outcome, "versus_plan": r.versus_plan,
+                "versus_expectation": r.versus_expectation,
+                "dimension_uid": dimension_uid.get(r.dimension_id), "view_before": r.view_before,
+                "view_after": r.view_after, "feelings": r.feelings,
+                "conversation_uid": conversation_uid.get(r.conversation_id)},
+            "created_at": _dt(s.created_at), "updated_at": _dt(s.updated_at)}

@@ -17,14 +17,17 @@ from commsdesk.domain import (
     Ending,
     MediaKind,
     MediaSource,
+    NarrativeResponse,
     Observation,
     Plan,
     PlanStatus,
     PlanStep,
+    PrepSheet,
     Reflection,
     Relationship,
     Reminder,
     StepStatus,
+    TalkReview,
     Temperature,
 )
 from commsdesk.i18n import N_, _
@@ -70,7 +73,20 @@ _SPEC: dict[str, dict[str, str]] = {
                       "progress": "fraction", "note": "text"},
     "stage_changes": {"uid": "uid", "contact_uid": "contact", "stage": "stage",
                       "evidence": "text", "changed_on": "date"},
+    "prep_sheets": {"uid": "uid", "contact_uid": "contact", "plan_uid": "plan?",
+                    "planned_for": "date?", "goal": "text", "opening": "text", "questions": "strings",
+                    "story": "text", "narratives": "narratives", "boundary": "text",
+                    "exit_line": "text", "techniques": "strings", "review": "review?",
+                    "created_at": "datetime", "updated_at": "datetime"},
+    "strategy_templates": {"uid": "uid", "body": "template"},
 }
+_REVIEW = {"reviewed_on": "date", "outcome": "text", "versus_plan": "versus_plan",
+           "versus_expectation": "versus_expectation", "dimension_uid": "dimension?",
+           "view_before": "scale?", "view_after": "scale?", "feelings": "text",
+           "conversation_uid": "conversation?"}
+_TEMPLATE = {"title": "name", "language": "str", "stage": "str", "expected_months": "months",
+             "techniques": "strings", "goal": "text", "small_win": "text", "shared_values": "text",
+             "topics_to_avoid": "text", "steps": "pairs"}
 _STEP = {"uid": "uid", "title": "name", "expectation": "text", "status": "step_status",
          "due_on": "date?", "done_on": "date?"}
 _ENUMS = {"relationship": Relationship, "age_group": AgeGroup, "channel": Channel,
@@ -186,7 +202,7 @@ def _check_value(kind: str, value: Any) -> str | None:
     kind = kind.rstrip("?")
     if value is None:
         return None if nullable else N_("must not be empty")
-    if kind in ("uid", "name", "text", "str", "contact", "conversation", "dimension"):
+    if kind in ("uid", "name", "text", "str", "contact", "conversation", "dimension", "plan"):
         if not isinstance(value, str):
             return N_("must be text")
         if len(value) > MAX_TEXT:
@@ -217,6 +233,26 @@ def _check_value(kind: str, value: Any) -> str | None:
         return None if value in {e.value for e in _ENUMS[kind]} else N_("has an unknown value")
     if kind in ("date", "datetime", "minute"):
         return _check_moment(kind, value)
+    if kind in ("versus_plan", "versus_expectation"):
+        from commsdesk.storage.prep_sheets import VERSUS_EXPECTATION, VERSUS_PLAN
+
+        allowed = VERSUS_PLAN if kind == "versus_plan" else VERSUS_EXPECTATION
+        return None if value in allowed else N_("has an unknown value")
+    if kind in ("review", "template"):
+        if not isinstance(value, dict):
+            return N_("must be an object")
+        problems = _check_record("", 0, value, _REVIEW if kind == "review" else _TEMPLATE)
+        return problems[0].message if problems else None
+    if kind == "narratives":
+        ok = isinstance(value, list) and len(value) <= MAX_LIST and all(
+            isinstance(v, dict) and set(v) == {"article_id", "response"}
+            and all(isinstance(x, str) and len(x) <= MAX_TEXT for x in v.values()) for v in value)
+        return None if ok else N_("has an invalid entry")
+    if kind == "pairs":
+        ok = isinstance(value, list) and len(value) <= MAX_LIST and all(
+            isinstance(v, list) and len(v) == 2
+            and all(isinstance(x, str) and len(x) <= MAX_TEXT for x in v) for v in value)
+        return None if ok else N_("has an invalid entry")
     if kind in ("strings", "channels", "media", "steps"):
         return _check_list(kind, value)
     return N_("has an unknown value")
@@ -259,11 +295,12 @@ def _check_list(kind: str, value: Any) -> str | None:
 def _check_references(document: dict[str, Any], uids: dict[str, set[str]]) -> list[Problem]:
     problems = []
     targets = {"contact_uid": "contacts", "conversation_uid": "conversations",
-               "dimension_uid": "dimensions"}
+               "dimension_uid": "dimensions", "plan_uid": "plans"}
     for section in SECTIONS:
         for index, record in enumerate(document.get(section, [])):
+            review = record.get("review") or {}
             for name, target in targets.items():
-                ref = record.get(name)
+                ref = record.get(name, review.get(name))
                 if ref is not None and ref not in uids.get(target, set()) \
                         and not (target == "dimensions" and ref.startswith("builtin:")):
                     problems.append(Problem(section, index, name,
@@ -289,14 +326,15 @@ class _Writer:
         self.doc = document
         self.summary = ImportSummary()
         self.ids: dict[str, dict[str, int]] = {"contacts": {}, "conversations": {},
-                                               "dimensions": {}}
+                                               "dimensions": {}, "plans": {}}
 
     def run(self) -> ImportSummary:
         with self.vault.transaction() as conn:
             self.existing = {
                 table: dict(conn.execute(f"SELECT uid, id FROM {table}"))
                 for table in ("contacts", "conversations", "observations", "plans", "reminders",
-                              "reflections", "dimensions", "stage_changes")
+                              "reflections", "dimensions", "stage_changes", "prep_sheets",
+                              "strategy_templates")
             }
             self._dimensions()
             self._library_marks()
@@ -305,7 +343,8 @@ class _Writer:
                                    ("observations", self._observation), ("plans", self._plan),
                                    ("reminders", self._reminder),
                                    ("reflections", self._reflection),
-                                   ("stage_changes", self._stage_change)):
+                                   ("stage_changes", self._stage_change),
+                                   ("prep_sheets", self._prep_sheet)):
                 repo = getattr(self.vault.repos, section)
                 for record in self.doc.get(section, []):
                     if record["uid"] in self.existing[section]:
@@ -317,7 +356,31 @@ class _Writer:
                     if section in self.ids:
                         self.ids[section][record["uid"]] = stored.id
                     self.summary.added[section] = self.summary.added.get(section, 0) + 1
+            self._strategy_templates()
         return self.summary
+
+    def _strategy_templates(self) -> None:
+        for record in self.doc.get("strategy_templates", []):
+            if record["uid"] in self.existing["strategy_templates"]:
+                self.summary.skipped += 1
+                continue
+            self.vault.repos.strategy_templates.add(record["body"], uid=record["uid"])
+            self.summary.added["strategy_templates"] = (
+                self.summary.added.get("strategy_templates", 0) + 1)
+
+    def _prep_sheet(self, r: dict[str, Any]) -> PrepSheet:
+        review = None
+        if (v := r["review"]) is not None:
+            review = TalkReview(v["outcome"], v["versus_plan"], v["versus_expectation"],
+                                self._ref("dimensions", v["dimension_uid"]), v["view_before"],
+                                v["view_after"], v["feelings"], self._d(v["reviewed_on"]),
+                                self._ref("conversations", v["conversation_uid"]))
+        return PrepSheet(
+            self._ref("contacts", r["contact_uid"]), self._d(r["planned_for"]),
+            self._ref("plans", r["plan_uid"]), r["goal"], r["opening"], list(r["questions"]),
+            r["story"], [NarrativeResponse(n["article_id"], n["response"]) for n in r["narratives"]],
+            r["boundary"], r["exit_line"], list(r["techniques"]), review, uid=r["uid"],
+            created_at=self._dt(r["created_at"]), updated_at=self._dt(r["updated_at"]))
 
     def _dimensions(self) -> None:
         by_key = {d.key: d for d in self.vault.repos.dimensions.list(include_archived=True) if d.key}
