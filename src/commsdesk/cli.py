@@ -162,6 +162,11 @@ class Cli:
         self.say(_("Created a demo vault with sample data at {path}.").format(path=args.vault))
         return EXIT_OK
 
+    def pack(self, args: argparse.Namespace) -> int:
+        from commsdesk.club.pack_commands import run
+
+        return run(self, args)
+
 
 KIND_LABELS = {"contact": N_("person"), "conversation": N_("conversation"),
                "observation": N_("observation"), "plan": N_("plan"), "reminder": N_("reminder"),
@@ -220,6 +225,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help=_("print results as JSON"))
     p.add_argument("--limit", type=int, default=50, help=_("at most this many results"))
     command("demo", _("create a vault filled with sample data"))
+    from commsdesk.club.pack_arguments import add_pack_commands
+
+    add_pack_commands(sub, STRENGTHS)
     return parser
 
 
