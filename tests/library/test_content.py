@@ -12,14 +12,17 @@ LANGUAGES = ("ru", "en")
 KINDS = {"technique": ["when", "steps", "example", "mistakes", "practice"],
          "narrative": ["what-they-say", "behind", "questions", "helps", "avoid"],
          "scenario": ["situation", "approach", "example", "avoid"],
-         "safety": ["key-points"], "selfcare": ["key-points"], "club": ["key-points"]}
-MINIMUM = {"technique": 14, "narrative": 10, "scenario": 8, "safety": 3, "selfcare": 3, "club": 2}
+         "safety": ["key-points"], "selfcare": ["key-points"], "club": ["key-points"],
+         "roleplay": ["persona", "goal", "player-notes", "observer", "debrief"]}
+MINIMUM = {"technique": 14, "narrative": 10, "scenario": 8, "safety": 3, "selfcare": 3, "club": 2,
+           "roleplay": 8}
 TAGS = set("""listening questions empathy values stories narratives propaganda emotions anger
 relationship family parents state-tv mobilisation army emigration safety law self-care expectations
 club practice beginner advanced repair long-term work friends""".split())
 STAGES = {"not-thinking", "doubting", "questioning", "acting", "holding", "slipping"}
 KEYS = {"id", "title", "kind", "tags", "reading_minutes", "related", "summary"}
 MIN_BODY = 3000
+MIN_BODY_BY_KIND = {"roleplay": 1800}  # a card for one round, read just before playing it
 
 IDS = sorted(articles("ru"))
 
@@ -61,7 +64,7 @@ def test_body_has_required_sections_and_length(article_id, lang):
     article = load(article_id, lang)
     required = KINDS[article.info.kind]
     assert [s for s in article.sections if s in required] == required, article.sections
-    assert len(article.body) >= MIN_BODY
+    assert len(article.body) >= MIN_BODY_BY_KIND.get(article.info.kind, MIN_BODY)
     assert not re.search(r"https?://|www\.|!\[|<[a-zA-Z/]", article.body), "links, images or HTML"
     assert not article.body.lstrip().startswith("# ")
     if lang == "ru":
@@ -78,6 +81,16 @@ def test_rendering_leaves_no_raw_markdown_and_nothing_remote(article_id, lang):
     assert "**" not in text and "{#" not in text and not re.search(r"^#+ ", text, re.M)
     assert "<h2" in html and "<p>" in html
     assert not re.search(r"<(img|script|iframe|style|link|object)|src=|javascript:", html)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_roleplay_cards_are_for_practice_and_point_to_techniques(lang):
+    cards = [a for a in articles(lang).values() if a.kind == "roleplay"]
+    assert len(cards) >= MINIMUM["roleplay"]
+    for card in cards:
+        assert {"practice", "club"} <= set(card.tags), card.id
+        assert card.stages, card.id
+        assert any(articles(lang)[r].kind in ("technique", "narrative") for r in card.related), card.id
 
 
 def test_renderer_sanitises_hostile_markdown():

@@ -7,6 +7,7 @@ from commsdesk.i18n import N_, _
 KINDS = {
     "technique": N_("Techniques"), "narrative": N_("Narratives"), "scenario": N_("Scenarios"),
     "safety": N_("Safety"), "selfcare": N_("Self-care and expectations"), "club": N_("Clubs"),
+    "roleplay": N_("Role-play cards"),
 }
 TAGS = {
     "listening": N_("listening"), "questions": N_("questions"), "empathy": N_("empathy"),
