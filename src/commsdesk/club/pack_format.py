@@ -41,14 +41,17 @@ HEX_DIGEST = re.compile(r"[0-9a-f]{64}")
 # C0/C1 controls and the bidirectional overrides that can disguise text ("Trojan source").
 _LINE_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _BODY_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# Markdown that would reach outside the text: raw HTML (also autolinks and comments), images,
+# Markdown that would reach outside the text: raw HTML (also autolinks and comments; "a < b" is
+# text to Markdown too), images,
 # inline and reference links, and script addresses even where no link is formed.
 _MARKDOWN_RULES = (
-    (re.compile(r"<\s*[A-Za-z!/?]"), N_("contains raw HTML; write Markdown only")),
+    (re.compile(r"<[A-Za-z!/?]"), N_("contains raw HTML; write Markdown only")),
     (re.compile(r"!\["), N_("contains an image; packs carry text only")),
     (re.compile(r"\][ \t]*[(\[]|^[ \t]*\[[^\]\n]*\]:", re.MULTILINE),
      N_("contains a link; packs may not point to other resources")),
     (re.compile(r"(?i)\b(?:java|vb)script\s*:"), N_("contains a script address")),
+    (re.compile(r"\{[^{}\n]*=[^{}\n]*\}"),
+     N_("contains HTML attributes; only a section id such as {#steps} is allowed")),
 )
 
 MISSING = N_("is missing")

@@ -109,9 +109,10 @@ def _read_text(folder: Path, name: str, limit: int) -> str:
         raise errors.SourceFileMissing(name=name) from None
     except OSError:
         raise errors.SourceFileUnsafe(name=name) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise errors.SourceFileUnsafe(name=name)
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise errors.SourceFileUnsafe(name=name)
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise errors.SourceFileTooLarge(name=name, limit=limit // 1024)
