@@ -28,7 +28,7 @@ from commsdesk.ui.widgets import mark_vault_data
 if TYPE_CHECKING:
     from commsdesk.ui.controller import AppController
 
-OVERVIEW, PEOPLE, JOURNAL, LIBRARY, SETTINGS = range(5)
+OVERVIEW, PEOPLE, PLANNER, JOURNAL, PROGRESS, LIBRARY, SETTINGS = range(7)
 
 
 class Workspace(QWidget):
@@ -43,6 +43,8 @@ class Workspace(QWidget):
         from commsdesk.ui.library.page import LibraryPage
         from commsdesk.ui.overview.page import OverviewPage
         from commsdesk.ui.people.page import PeoplePage
+        from commsdesk.ui.planner.page import PlannerPage
+        from commsdesk.ui.progress.page import ProgressPage
         from commsdesk.ui.settings.page import SettingsPage
 
         self.nav = QListWidget()
@@ -60,9 +62,11 @@ class Workspace(QWidget):
         self.nav.setFont(nav_font)
         self.stack = QStackedWidget()
         self.sections = [OverviewPage(controller, vault, self), PeoplePage(controller, vault, self),
-                         JournalPage(controller, vault, self), LibraryPage(controller, vault, self),
+                         PlannerPage(controller, vault, self), JournalPage(controller, vault, self),
+                         ProgressPage(controller, vault, self), LibraryPage(controller, vault, self),
                          SettingsPage(controller, vault, self)]
-        titles = [_("Overview"), _("People"), _("Journal"), _("Library"), _("Settings")]
+        titles = [_("Overview"), _("People"), _("Planner"), _("Journal"), _("Progress"), _("Library"),
+                  _("Settings")]
         for title, section in zip(titles, self.sections, strict=True):
             QListWidgetItem(title, self.nav)
             self.stack.addWidget(section)
@@ -144,6 +148,18 @@ class Workspace(QWidget):
     def log_conversation(self, contact_id: int | None = None) -> None:
         self.go_to(JOURNAL)
         self.sections[JOURNAL].log_conversation(contact_id)
+
+    def open_article(self, article_id: str) -> None:
+        self.go_to(LIBRARY)
+        self.sections[LIBRARY].show_article(article_id)
+
+    def plan_for(self, contact_id: int) -> None:
+        self.go_to(PLANNER)
+        self.sections[PLANNER].show_person(contact_id)
+
+    def progress_of(self, contact_id: int) -> None:
+        self.go_to(PROGRESS)
+        self.sections[PROGRESS].show_person(contact_id)
 
     def _article_of_note(self, ref: int) -> str:
         return self.vault.repos.library_marks.article_of(ref) or ""

@@ -1,0 +1,77 @@
+"""The personal progress report: a self-contained page (escaped, no remote resources) for PDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from commsdesk.i18n import N_, _, format_date, ngettext
+from commsdesk.library.catalog import title
+from commsdesk.progress.figures import OverallProgress, PersonProgress
+
+VERDICTS = {"early": N_("a small win sooner than expected"), "on_time": N_("on the expected pace"),
+            "not_yet": N_("no small win yet; still within the time you expected"),
+            "later": N_("slower than expected: worth recalibrating")}
+
+
+@dataclass(frozen=True)
+class ReportPerson:
+    label: str  # a name, or a relationship role when names are replaced
+    progress: PersonProgress
+    stage: str  # translated label, or ""
+    chart: str | None = None  # name of an image resource the page embeds
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th align='left'>{escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table border='1' cellspacing='0' cellpadding='4' width='100%'><tr>{head}</tr>{body}</table>"
+
+
+def report_html(overall: OverallProgress, people: list[ReportPerson], labels: dict[int, str],
+                language: str, dimension_names: dict[int, str], scrub=lambda text: text) -> str:
+    """`labels` maps contact ids to what the report calls them; `scrub` cleans free text."""
+    weeks = len(overall.weeks)
+    period = _("From {start} to {end}").format(start=format_date(overall.since),
+                                               end=format_date(overall.weeks[-1][0]))
+    parts = [f"<h1>{escape(_('My progress'))}</h1>", f"<p>{escape(period)}</p>",
+             "<p>" + escape(ngettext("{n} conversation", "{n} conversations", overall.talks).format(
+                 n=overall.talks) + " · " + ngettext(
+                 "{n} person reached", "{n} people reached", overall.people_reached).format(
+                 n=overall.people_reached) + " · " + ngettext(
+                 "in {n} week", "in {n} weeks", weeks).format(n=weeks)) + "</p>"]
+    if overall.techniques:
+        parts.append(f"<h2>{escape(_('Techniques I used'))}</h2>")
+        parts.append(_table([_("Technique"), _("Talks"), _("My average rating")], [
+            [title(t.technique, language), str(t.times),
+             "—" if t.average_rating is None else f"{t.average_rating:.1f} / 5"]
+            for t in overall.techniques[:15]]))
+    if overall.strategies:
+        parts.append(f"<h2>{escape(_('Expectation and outcome'))}</h2>")
+        parts.append(_table([_("Person"), _("Expected"), _("So far"), _("Small wins"), _("Verdict")], [
+            [labels.get(s.contact_id, "—"), _expected(s.expected_months),
+             ngettext("{n} month", "{n} months", round(s.months_so_far)).format(n=round(s.months_so_far)),
+             str(s.wins), _(VERDICTS[s.verdict])] for s in overall.strategies]))
+    for person in people:
+        parts.append(f"<h2>{escape(person.label)}</h2>")
+        if person.stage:
+            parts.append(f"<p>{escape(_('Stage of change: {stage}').format(stage=person.stage))}</p>")
+        if person.chart:
+            parts.append(f"<p><img src='{escape(person.chart)}' width='640'></p>")
+        wins = person.progress.wins[:10]
+        if wins:
+            parts.append(f"<h3>{escape(_('Small wins'))}</h3><ul>")
+            for w in wins:
+                o = w.observation
+                line = f"{format_date(o.observed_on, 'medium')}: {dimension_names.get(o.dimension_id, '')}" \
+                       f" {w.previous} → {o.value}" + (f" — {scrub(o.evidence)}" if o.evidence else "")
+                parts.append(f"<li>{escape(line)}</li>")
+            parts.append("</ul>")
+    parts.append(f"<p><i>{escape(_('Change this slow is easy to miss. Every small sign counts.'))}</i></p>")
+    return "<html><head><meta charset='utf-8'></head><body>" + "".join(parts) + "</body></html>"
+
+
+def _expected(months: int | None) -> str:
+    if months is None:
+        return "—"
+    return ngettext("{n} month", "{n} months", months).format(n=months)

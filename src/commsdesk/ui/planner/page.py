@@ -1,0 +1,308 @@
+"""Planner: choose a person; set their stage, follow the next steps, keep a strategy, prepare talks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from commsdesk.domain import Plan, PrepSheet
+from commsdesk.i18n import _, current_language
+from commsdesk.library.catalog import articles, title
+from commsdesk.planner.next_steps import person_suggestions
+from commsdesk.planner.prep import prep_sheet_html
+from commsdesk.planner.review import complete_review
+from commsdesk.planner.templates import (
+    plan_from_template,
+    template_body,
+    templates,
+    user_templates,
+)
+from commsdesk.storage import errors
+from commsdesk.storage.contacts import ContactFilter
+from commsdesk.storage.stages import StageChange
+from commsdesk.ui.controls import DataCombo, compact_table, inform
+from commsdesk.ui.people.model import ContactsModel
+from commsdesk.ui.planner.person_panel import StageBar, SuggestionsBox, TalksList
+from commsdesk.ui.planner.prep_dialog import PrepDialog
+from commsdesk.ui.planner.review_dialog import ReviewDialog
+from commsdesk.ui.planner.strategy import StrategyForm
+from commsdesk.ui.widgets import heading, hint, mark_vault_data
+
+
+class PlannerPage(QWidget):
+    def __init__(self, controller, vault, workspace):
+        super().__init__()
+        mark_vault_data(self)
+        self.controller, self.vault, self.workspace = controller, vault, workspace
+        self.contact = None
+        self.model = ContactsModel(vault, controller.settings.discreet_mode, self)
+        self.name_filter = QLineEdit()
+        self.name_filter.setPlaceholderText(_("Filter by name"))
+        self.name_filter.setAccessibleName(_("Filter by name"))
+        self.name_filter.setClearButtonEnabled(True)
+        self.name_filter.textChanged.connect(self._filter)
+        self.table = QTableView()
+        mark_vault_data(self.table)
+        self.table.setAccessibleName(_("People"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        compact_table(self.table)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.hideColumn(ContactsModel.TAGS)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(heading(_("Planner")))
+        left_layout.addWidget(self.name_filter)
+        left_layout.addWidget(self.table, 1)
+
+        self.title = heading("", 2)
+        self.empty = hint(_("Choose a person to plan a long, patient path: a realistic goal, the "
+                            "stage they are at, the next talk."))
+        self.stage_bar = StageBar()
+        self.stage_bar.recorded.connect(self._record_stage)
+        self.suggestions = SuggestionsBox()
+        self.suggestions.read.connect(self.workspace.open_article)
+        self.suggestions.dismissed.connect(self._dismiss)
+        self.template = DataCombo(_("Template"))
+        fill = QPushButton(_("Fill from the template"))
+        fill.clicked.connect(self._fill_from_template)
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template, 1)
+        template_row.addWidget(fill)
+        self.strategy = StrategyForm()
+        self.strategy.saved.connect(self._save_plan)
+        self.strategy.save_as_template.connect(self._save_template)
+        strategy_box = QWidget()
+        strategy_layout = QVBoxLayout(strategy_box)
+        strategy_layout.addLayout(template_row)
+        strategy_layout.addWidget(self.strategy, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(strategy_box)
+        self.talks = TalksList()
+        self.talks.prepare.connect(lambda: self._open_prep(None))
+        self.talks.open_sheet.connect(self._open_prep)
+        self.talks.review.connect(self._open_review)
+        self.talks.export_pdf.connect(self._export_pdf)
+        self.talks.print_sheet.connect(self._print)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(scroll, _("Strategy"))
+        self.tabs.addTab(self.talks, _("Talks"))
+        self.tabs.addTab(self.suggestions, _("Next steps"))
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.title)
+        right_layout.addWidget(self.empty)
+        right_layout.addWidget(self.stage_bar)
+        right_layout.addWidget(self.tabs, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._show(None)
+
+    # -- people ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._filter()
+        if self.contact is not None:
+            self.show_person(self.contact.id)
+
+    def _filter(self) -> None:
+        self.model.filter = ContactFilter(name_contains=self.name_filter.text().strip() or None)
+        self.model.reload()
+
+    def _row_changed(self, current, _previous) -> None:
+        record = self.model.record(current.row())
+        if record is not None and (self.contact is None or record.id != self.contact.id):
+            self.show_person(record.id)
+
+    def show_person(self, contact_id: int) -> None:
+        try:
+            contact = self.vault.repos.contacts.get(contact_id)
+        except errors.RecordNotFound:
+            self._show(None)
+            return
+        row = self.model.row_of(lambda c: c.id == contact_id)
+        if row >= 0 and self.table.currentIndex().row() != row:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        self._show(contact)
+
+    def person_label(self) -> str:
+        if self.contact is None:
+            return ""
+        if self.controller.settings.discreet_mode:
+            return _(self.contact.relationship.label)
+        return self.contact.display_name
+
+    def _show(self, contact) -> None:
+        self.contact = contact
+        for widget in (self.stage_bar, self.tabs):
+            widget.setVisible(contact is not None)
+        self.empty.setVisible(contact is None)
+        self.title.setText(self.person_label())
+        if contact is None:
+            return
+        repos = self.vault.repos
+        stage = repos.stage_changes.current(contact.id)
+        self.stage_bar.show_stage(stage)
+        plans = repos.plans.for_contact(contact.id)
+        plan = plans[-1] if plans else Plan(contact.id, "", started_on=date.today())
+        self.strategy.load(plan, self._suited(stage))
+        self._fill_templates(stage.stage if stage else None)
+        self.talks.fill(repos.prep_sheets.for_contact(contact.id))
+        self._show_suggestions()
+
+    def _suited(self, stage) -> set[str]:
+        if stage is None:
+            return set()
+        return {a.id for a in articles(current_language()).values() if stage.stage in a.stages}
+
+    def _fill_templates(self, stage: str | None) -> None:
+        found = list(templates(current_language()))
+        found.sort(key=lambda t: t.stage != stage)
+        mine = user_templates(self.vault.repos.strategy_templates.all())
+        items = [(t.title + (f"  · {_('suits the stage')}" if t.stage == stage else ""), t)
+                 for t in found]
+        items += [(_("Mine: {title}").format(title=t.title), t) for t in mine]
+        self.template.set_items(items)
+
+    def _show_suggestions(self) -> None:
+        found = person_suggestions(self.vault, self.contact.id, date.today(), current_language())
+        self.suggestions.show_suggestions(found, lambda a: title(a, current_language()))
+        self.tabs.setTabText(2, _("Next steps ({n})").format(n=len(found)) if found
+                             else _("Next steps"))
+
+    # -- actions ---------------------------------------------------------------------------
+    def _changed(self) -> None:
+        self.controller.notify_changed()
+
+    def _record_stage(self, stage: str, evidence: str) -> None:
+        self.vault.repos.stage_changes.add(StageChange(self.contact.id, stage, date.today(), evidence))
+        self._changed()
+        self.show_person(self.contact.id)
+
+    def _dismiss(self, rule: str) -> None:
+        self.vault.repos.dismissals.dismiss(self.contact.id, rule)
+        self._show_suggestions()
+
+    def _fill_from_template(self) -> None:
+        template = self.template.value()
+        if template is None or self.contact is None:
+            return
+        plan = plan_from_template(template, self.contact.id, date.today())
+        current = self.strategy.plan
+        if current is not None and current.id is not None:
+            plan.id, plan.uid, plan.created_at = current.id, current.uid, current.created_at
+        stage = self.vault.repos.stage_changes.current(self.contact.id)
+        self.strategy.load(plan, self._suited(stage))
+
+    def _save_plan(self, plan: Plan) -> None:
+        plan.contact_id = self.contact.id
+        try:
+            stored = (self.vault.repos.plans.add(plan) if plan.id is None
+                      else self.vault.repos.plans.update(plan))
+        except errors.VaultError as exc:
+            self.strategy.show_error(exc.user_message())
+            return
+        self.strategy.plan = stored
+        self._changed()
+        self.show_person(self.contact.id)
+
+    def _save_template(self, plan: Plan) -> None:
+        stage = self.vault.repos.stage_changes.current(self.contact.id)
+        private = [self.contact.display_name, self.contact.region]
+        name = plan.goal.split(".")[0][:60] or _("My strategy")
+        self.vault.repos.strategy_templates.add(template_body(
+            plan, name, stage.stage if stage else "", current_language(), private))
+        self._fill_templates(stage.stage if stage else None)
+        inform(self, _("Template saved"), _("Saved as your own template, without the person's "
+                                            "name, region or any dates."))
+
+    # -- talks -----------------------------------------------------------------------------
+    def _open_prep(self, sheet_id: int | None) -> None:
+        if sheet_id is None:
+            plan = self.strategy.plan
+            sheet = PrepSheet(self.contact.id, date.today(),
+                              plan.id if plan and plan.id else None,
+                              techniques=list(plan.techniques) if plan else [])
+        else:
+            sheet = self.vault.repos.prep_sheets.get(sheet_id)
+        dialog = PrepDialog(self, sheet, self.person_label())
+
+        def save(edited: PrepSheet) -> None:
+            try:
+                if edited.id is None:
+                    self.vault.repos.prep_sheets.add(edited)
+                else:
+                    self.vault.repos.prep_sheets.update(edited)
+            except errors.VaultError as exc:
+                dialog.show_error(exc.user_message())
+                return
+            dialog.accept()
+            self._changed()
+            self.show_person(self.contact.id)
+            self.tabs.setCurrentIndex(1)
+
+        dialog.saved.connect(save)
+        dialog.open()
+
+    def _open_review(self, sheet_id: int) -> None:
+        sheet = self.vault.repos.prep_sheets.get(sheet_id)
+        dialog = ReviewDialog(self, sheet, self.vault.repos.dimensions.list())
+
+        def save(review, when, temperature, ending) -> None:
+            try:
+                complete_review(self.vault, sheet, review, when, temperature, ending)
+            except errors.VaultError as exc:
+                dialog.show_error(exc.user_message())
+                return
+            dialog.accept()
+            self._changed()
+            self.show_person(self.contact.id)
+
+        dialog.saved.connect(save)
+        dialog.open()
+
+    def sheet_html(self, sheet_id: int) -> str:
+        sheet = self.vault.repos.prep_sheets.get(sheet_id)
+        return prep_sheet_html(sheet, self.person_label(), current_language())
+
+    def _export_pdf(self, sheet_id: int) -> None:
+        from commsdesk.ui.pdf import choose_pdf_path, write_pdf
+
+        html = self.sheet_html(sheet_id)
+
+        def write(path) -> None:
+            try:
+                write_pdf(html, path)
+            except OSError:
+                inform(self, _("Export to PDF"), _("The PDF could not be written there."), True)
+
+        choose_pdf_path(self, _("prep-sheet.pdf"), write)
+
+    def _print(self, sheet_id: int) -> None:
+        from commsdesk.ui.pdf import print_html
+
+        print_html(self, self.sheet_html(sheet_id))
