@@ -74,3 +74,11 @@ def test_list_items_joins_continuations_and_stops_at_a_paragraph():
 def test_list_items_reads_back_any_plain_list(items):
     markdown = "\n".join(f"- {item}" for item in items)
     assert list_items(markdown) == [" ".join(item.split()) for item in items]
+
+
+@pytest.mark.parametrize("lang, query", [("ru", "ролевая игра"), ("en", "role-play")])
+def test_library_search_finds_the_cards(lang, query):
+    from commsdesk.library.search import library_index
+
+    hits = library_index(lang).search(query)
+    assert set(IDS) <= set(hits)
