@@ -10,16 +10,17 @@ from datetime import date
 from commsdesk.club.story_patterns import find_details
 from commsdesk.club.story_phrases import Phrases, relative_time, span_phrase
 from commsdesk.domain import Contact
-from commsdesk.search.analyzer import WORD, Token, fold, stem, tokens
+from commsdesk.search.analyzer import WORD, Token, fold, tokens
 
 __all__ = ["Flag", "NameToFlag", "apply", "find_names", "names_from_contacts", "names_in_vault",
            "relative_time", "span_phrase"]
 
-_VOWELS = set("аеёиоуыэюяaeiouy")
+# Names are compared through the analyzer's folding (case, ё/е) and its tokens, but not its Snowball
+# stems: on names they both miss (Елена → ел but Еленой → елен; Павел/Павла, Лев/Льва) and overreach
+# (Ия → и, the word "and"; Ростов → рост, "growth"; Лев → лев, as in левый). A case form is instead
+# the part every form shares plus one of the case endings below: Маш+и, Олег+ом, Иванов+ыми.
 # Endings cut from a name to get the part every case form shares (Маша → маш, Саратовская → саратовск).
 _FINAL = ("ая", "яя", "ое", "ее", "ий", "ый", "ой", "ые", "ие", "а", "я", "ь", "й", "о", "е", "ы", "и")
-# Snowball stems a few names apart from their case forms (Елена → ел, Еленой → елен); these common
-# case endings, added to the shared part, catch those forms too.
 _CASE_ENDINGS = {"а", "я", "у", "ю", "ы", "и", "е", "ой", "ей", "ою", "ею", "ом", "ем", "ём", "ым", "им",
                  "ого", "его", "ому", "ему", "ую", "ая", "ых", "их", "ыми", "ими", "ам", "ям", "ах", "ях"}
 # Parts of a name too short to compare stems (Ия → и) accept only these singular endings.
@@ -128,7 +129,6 @@ def names_in_vault(vault, language: str) -> list[NameToFlag]:
 class _Word:
     folded: str
     bases: tuple[str, ...]
-    stem: str
     cyrillic: bool
 
 
@@ -142,7 +142,7 @@ def _word(text: str) -> _Word:
                 base = folded[: -len(ending)]
                 break
     bases = (base, _FLEETING[folded]) if folded in _FLEETING else (base,)
-    return _Word(folded, bases, stem(folded), cyrillic)
+    return _Word(folded, bases, cyrillic)
 
 
 def _matches(token: Token, word: _Word) -> bool:
@@ -153,13 +153,7 @@ def _matches(token: Token, word: _Word) -> bool:
     if not word.cyrillic:
         return t in (word.folded + "s", word.folded + "es")
     for base in word.bases:
-        ending = t[len(base):]
-        if not t.startswith(base) or not ending or len(ending) > 3 or ending[0] not in _VOWELS:
-            continue
-        if len(base) < 3:
-            if ending in _SHORT_ENDINGS:
-                return True
-        elif ending in _CASE_ENDINGS or (token.stem == word.stem and base == word.bases[0]):
+        if t.startswith(base) and t[len(base):] in (_SHORT_ENDINGS if len(base) < 3 else _CASE_ENDINGS):
             return True
     return False
 

@@ -44,8 +44,8 @@ class StoryCardInvalid(VaultError):
     def user_message(self) -> str:
         reason = _(str(self.params["reason"]))
         if self.params["field"]:
-            return _("This story card cannot be used: field “{field}”: {reason}. Nothing was written.").format(
-                field=self.params["field"], reason=reason)
+            message = _("This story card cannot be used: field “{field}”: {reason}. Nothing was written.")
+            return message.format(field=self.params["field"], reason=reason)
         return _(self.msgid).format(reason=reason)
 
 

@@ -33,8 +33,8 @@ ADDRESSES = [
     re.compile(rf"(?<!\w){_RU_STREET}\s*[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?"
                r"(?:,?\s*(?:д\.|дом)?\s*\d+[а-яa-z]?(?!\w))?(?:,?\s*(?:корп\.|к\.|стр\.)\s*\d+)?"
                r"(?:,?\s*(?:кв\.|квартира)\s*\d+)?", re.IGNORECASE),
-    re.compile(r"(?<!\w)\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln"
-               r"|Boulevard|Blvd|Drive|Dr|Square|Sq)\b\.?"),
+    re.compile(r"(?<!\w)\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|Avenue|Road|Lane|Boulevard|Drive"
+               r"|Square|(?:St|Ave|Rd|Ln|Blvd|Dr|Sq)\b\.?)(?!\w)"),
 ]
 
 
