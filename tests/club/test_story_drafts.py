@@ -83,7 +83,7 @@ def test_a_journey_draft_is_anonymized_and_complete(read_only):
 
 
 def test_the_draft_shows_every_flag_and_lets_the_user_keep_one(read_only):
-    vault, mother, _first, last = read_only
+    vault, _mother, _first, last = read_only
     draft = draft_from_conversation(vault, last.id, "en")
     kinds = [(f.kind, f.found) for f in draft.flags["story"]]
     assert kinds == [("name", "Машей"), ("name", "Олегом"), ("region", "в Саратовской области"),

@@ -159,12 +159,13 @@ def _matches(token: Token, word: _Word) -> bool:
 
 
 def _prepare(names: Iterable[NameToFlag]) -> dict[str, list[tuple[NameToFlag, list[_Word]]]]:
-    """Names by the first letter of their first word, so each token is compared with few names."""
+    """Names by the first two letters of their first word's forms, so each token meets few names."""
     index: dict[str, list[tuple[NameToFlag, list[_Word]]]] = {}
     for entry in names:
         words = [_word(w) for w in WORD.findall(entry.text)]
         if words:
-            index.setdefault(words[0].folded[0], []).append((entry, words))
+            for key in {base[:2] for base in words[0].bases}:
+                index.setdefault(key, []).append((entry, words))
     return index
 
 
@@ -173,7 +174,10 @@ def _name_flags(text: str, toks: list[Token], names: Iterable[NameToFlag],
     index = _prepare(names)
     flags = []
     for i, token in enumerate(toks):
-        for entry, words in index.get(token.folded[0], []):
+        candidates = index.get(token.folded[:2], [])
+        if len(token.folded) > 1:
+            candidates = candidates + index.get(token.folded[:1], [])
+        for entry, words in candidates:
             end = _phrase_end(text, toks, i, words)
             if end is None:
                 continue
