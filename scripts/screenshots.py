@@ -87,6 +87,7 @@ def main() -> int:
             shoot(ctl.window, out, prefix + "timeline")
         workspace.go_to(JOURNAL)
         shoot(ctl.window, out, prefix + "journal")
+        planning(ctl, workspace, mother, out, prefix, theme == "light")
         workspace.go_to(LIBRARY)
         library = workspace.sections[LIBRARY]
         shoot(ctl.window, out, prefix + "library")
@@ -113,6 +114,54 @@ def main() -> int:
         ctl.deleteLater()
         settle()
     return 0
+
+
+def planning(ctl, workspace, mother, out: Path, prefix: str, all_shots: bool) -> None:
+    """The Planner (strategy, next steps, a prep sheet and its PDF) and Progress (charts)."""
+    from commsdesk.ui.planner.prep_dialog import PrepDialog
+    from commsdesk.ui.workspace import PLANNER, PROGRESS
+
+    workspace.go_to(PLANNER)
+    planner = workspace.sections[PLANNER]
+    planner.show_person(mother.id)
+    shoot(ctl.window, out, prefix + "planner")
+    if all_shots:
+        planner.tabs.setCurrentIndex(2)
+        shoot(ctl.window, out, prefix + "planner-next-steps")
+        planner.tabs.setCurrentIndex(1)
+        shoot(ctl.window, out, prefix + "planner-talks")
+        sheet = ctl.vault.repos.prep_sheets.for_contact(mother.id)[0]
+        planner._open_prep(sheet.id)
+        dialog = ctl.window.findChild(PrepDialog)
+        shoot(dialog, out, prefix + "prep-sheet")
+        dialog.close()
+        pdf_page(planner.sheet_html(sheet.id), out, prefix + "prep-sheet-pdf")
+    workspace.go_to(PROGRESS)
+    ctl.tasks.wait()
+    settle()
+    shoot(ctl.window, out, prefix + "progress")
+    workspace.progress_of(mother.id)
+    ctl.tasks.wait()
+    settle()
+    shoot(ctl.window, out, prefix + "progress-person")
+
+
+def pdf_page(html: str, out: Path, name: str) -> None:
+    """The PDF's first page as a PNG (pdftoppm, from poppler-utils, where installed)."""
+    import shutil
+    import subprocess
+
+    from commsdesk.ui.pdf import write_pdf
+
+    pdf = Path(tempfile.mkdtemp()) / "page.pdf"
+    write_pdf(html, pdf)
+    if tool := shutil.which("pdftoppm"):
+        subprocess.run([tool, "-png",  # noqa: S603 - our own files "-r", "70", "-f", "1", "-l", "1", "-singlefile",
+                        str(pdf), str(out / name)], check=True)
+        numbered = out / f"{name}-1.png"  # some pdftoppm versions number even a single file
+        if numbered.exists():
+            numbered.replace(out / f"{name}.png")
+        print(out / f"{name}.png")
 
 
 if __name__ == "__main__":

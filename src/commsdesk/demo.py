@@ -409,6 +409,47 @@ REFLECTIONS = [
 ]
 
 
+STAGES = [
+    ("mama", "not-thinking", -200, "«По телевизору всё объяснили, что тут обсуждать»"),
+    ("mama", "doubting", -20, "Сама сказала: «по телевизору тоже не всё показывают»"),
+    ("dima", "questioning", -30, "Спросил, где я читаю новости, и попросил пару источников"),
+    ("galina", "slipping", -10, "Снова повторяет, что уехавшие — предатели"),
+]
+
+
+def _planning(repos, ids: dict[str, int], day) -> None:
+    """Stages of change, strategy details and prep sheets for the Planner and Progress."""
+    from commsdesk.domain import NarrativeResponse, PrepSheet, TalkReview
+    from commsdesk.storage.stages import StageChange
+
+    for who, stage, offset, evidence in STAGES:
+        repos.stage_changes.add(StageChange(ids[who], stage, day(offset), evidence))
+    for plan in repos.plans.for_contact(ids["mama"]):
+        plan.expected_months, plan.shared_values = 8, "Внуки, здоровье, «лишь бы не было войны»"
+        plan.topics_to_avoid = "Не называть её зомбированной, не присылать ссылки"
+        plan.techniques = ["technique-listening-oars", "technique-my-story", "technique-long-haul"]
+        repos.plans.update(plan)
+    repos.prep_sheets.add(PrepSheet(
+        ids["mama"], day(2), goal="Услышать, что её тревожит в новостях, не споря",
+        opening="Как там рассада? Вы уже высадили помидоры?",
+        questions=["Что из новостей тебя сейчас больше всего тревожит?",
+                   "Откуда, по-твоему, они это знают?"],
+        story="Как я впервые усомнилась в новостях: история с закрытым заводом у нас в городе.",
+        narratives=[NarrativeResponse("narrative-everything-is-fake",
+                                      "Согласиться, что врут многие; спросить, как она сама решает, "
+                                      "кому верить.")],
+        boundary="Если начинаем кричать — останавливаюсь.",
+        exit_line="Давай на этом пока остановимся. Я тебя люблю, созвонимся в воскресенье.",
+        techniques=["technique-listening-oars", "technique-open-questions"]))
+    repos.prep_sheets.add(PrepSheet(
+        ids["mama"], day(-20), goal="Рассказать одну свою историю и не спорить",
+        opening="Мам, я вспомнила, как мы ездили к бабушке…",
+        techniques=["technique-my-story"],
+        review=TalkReview("Сама сказала, что по телевизору не всё показывают", "partly", "better",
+                          repos.dimensions.by_key("trust_state_media").id, 8, 7,
+                          "Облегчение и немного надежды", day(-20))))
+
+
 def populate(vault: Vault, today: date) -> None:
     """Fill an empty vault with the sample journal, all in one transaction, dated before `today`."""
     repos = vault.repos
@@ -447,6 +488,7 @@ def populate(vault: Vault, today: date) -> None:
                 None if review is None else day(review),
                 [PlanStep(title, hint, StepStatus(state), day(due), None if done is None else day(done))
                  for title, hint, state, due, done in steps]))
+        _planning(repos, ids, day)
         for who, due, note, done in REMINDERS:
             repos.reminders.add(Reminder(
                 day(due), note, None if who is None else ids[who],

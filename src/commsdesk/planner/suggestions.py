@@ -120,6 +120,21 @@ RULES: tuple[Callable[[History], Suggestion | None], ...] = (
     hostile_streak, openness_fell, slipping_back, no_movement, long_silence, untried_for_stage)
 
 
+RULE_NAMES = {
+    "hostile_streak": N_("three heated or hostile talks in a row"),
+    "openness_fell": N_("openness fell after the last talk"),
+    "slipping_back": N_("the stage is “slipping back”"),
+    "no_movement": N_("six weeks of talks without movement"),
+    "long_silence": N_("eight weeks without a talk"),
+    "stage": N_("a technique for the current stage, not tried recently"),
+}
+
+
+def rule_name(rule: str) -> str:
+    """The rule's readable name (msgid); stage rules carry the stage and article in their id."""
+    return RULE_NAMES.get(rule.split(":")[0], rule)
+
+
 def suggestions(history: History, dismissed: set[str] = frozenset()) -> list[Suggestion]:
     """Every rule that fires, in the order above, minus the ones the user dismissed."""
     out = []

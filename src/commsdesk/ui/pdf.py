@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QMarginsF, Qt, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -13,6 +13,9 @@ from commsdesk.i18n import _
 
 def document(html: str, images: dict[str, QImage] | None = None) -> QTextDocument:
     doc = QTextDocument()
+    font = doc.defaultFont()
+    font.setPointSizeF(11)
+    doc.setDefaultFont(font)
     for name, image in (images or {}).items():
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     doc.setHtml(html)
@@ -28,10 +31,9 @@ def write_pdf(html: str, path: Path, images: dict[str, QImage] | None = None) ->
     writer.setResolution(300)
     writer.setTitle("CommsDesk")
     writer.setCreator("CommsDesk")
-    doc = document(html, images)
-    rect = writer.pageLayout().paintRectPixels(writer.resolution())
-    doc.setPageSize(QSizeF(rect.size()))
-    doc.print_(writer)
+    # QTextDocument.print_ lays the text out for the page and scales it to the writer's
+    # resolution itself (a page size set in pixels here would shrink the text).
+    document(html, images).print_(writer)
     del writer  # closes the file
     if not path.exists() or path.stat().st_size == 0:
         raise OSError("the PDF was not written")

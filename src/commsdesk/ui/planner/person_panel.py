@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from commsdesk.i18n import _, format_date
 from commsdesk.planner.stages import Stage
+from commsdesk.planner.suggestions import rule_name
 from commsdesk.ui.people.form import enum_combo
 from commsdesk.ui.widgets import hint, mark_vault_data
 
@@ -76,6 +77,7 @@ class SuggestionsBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addLayout(self.rows)
         layout.addWidget(self.empty)
+        layout.addStretch(1)
 
     def show_suggestions(self, found: list, article_title) -> None:
         while self.rows.count():
@@ -92,7 +94,7 @@ class SuggestionsBox(QGroupBox):
         frame.setFrameShape(QFrame.Shape.StyledPanel)
         text = QLabel(f"<b>{_(suggestion.title)}</b><br>"
                       + _(suggestion.why).format(**dict(suggestion.facts))
-                      + "<br><i>" + _("Rule: {rule}").format(rule=suggestion.rule) + "</i>")
+                      + "<br><i>" + _("Rule: {rule}").format(rule=_(rule_name(suggestion.rule))) + "</i>")
         text.setTextFormat(Qt.TextFormat.RichText)
         text.setWordWrap(True)
         read = QPushButton(_("Read: {title}").format(title=article))

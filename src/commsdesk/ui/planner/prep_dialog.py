@@ -98,6 +98,8 @@ class PrepDialog(QDialog):
         self.exit_line.setAccessibleName(_("Exit line"))
         self.exit_line.setPlaceholderText(_("e.g. Let's leave it for now, I love you, talk on Sunday"))
         self.error = message()
+        for box, lines in ((self.opening, 2), (self.questions, 4), (self.story, 3)):
+            box.setMaximumHeight(box.fontMetrics().lineSpacing() * lines + 14)
 
         pick = QHBoxLayout()
         pick.addWidget(self.narrative_choice, 1)

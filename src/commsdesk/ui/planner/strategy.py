@@ -54,8 +54,11 @@ class StepsTable(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(self.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(self.EXPECT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(self.DUE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        # Cell widgets do not size their columns: make room for a date and the longest status.
+        for column, width in ((self.DUE, QDateEdit().sizeHint().width() + 24),
+                              (self.STATUS, enum_combo(StepStatus, "").sizeHint().width() + 8)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.setColumnWidth(column, width)
         self.verticalHeader().hide()
         self._ids: list[tuple[int | None, str, date | None]] = []
 
@@ -142,7 +145,7 @@ class StrategyForm(QWidget):
         add_step.clicked.connect(lambda: self.steps.add_step())
         remove_step = QPushButton(_("Remove the step"))
         remove_step.clicked.connect(self.steps.remove_current)
-        self.review_on = QDateEdit()
+        self.review_on = QDateEdit(QDate.currentDate())
         self.review_on.setCalendarPopup(True)
         self.review_on.setAccessibleName(_("Review date"))
         self.status = enum_combo(PlanStatus, _("Status"))
@@ -172,17 +175,18 @@ class StrategyForm(QWidget):
         form.addRow(_("Techniques"), self.techniques)
         form.addRow(_("Review on"), self.review_on)
         form.addRow(_("Status"), self.status)
-        buttons = QHBoxLayout()
+        self.buttons = QWidget()
+        buttons = QHBoxLayout(self.buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(save)
         buttons.addWidget(as_template)
+        buttons.addWidget(self.error, 1)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint(_("Steps, each with what you expect to notice")))
         layout.addWidget(self.steps, 1)
         layout.addLayout(step_buttons)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
 
     def fill_techniques(self, chosen: list[str], suited: set[str]) -> None:
         self.techniques.clear()

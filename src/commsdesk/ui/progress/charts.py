@@ -69,6 +69,7 @@ class PersonChart(pg.GraphicsLayoutWidget):
             _style_axes(plot, text)
             plot.setTitle(dimension_label(dim), color=text, size="10pt")
             plot.setYRange(0, 10, padding=0.08)
+            plot.getAxis("left").setTicks([[(v, str(v)) for v in (0, 5, 10)]])
             plot.setMouseEnabled(x=True, y=False)
             plot.showGrid(y=True, alpha=0.15)
             color = SERIES_COLORS[index % len(SERIES_COLORS)]
@@ -131,4 +132,7 @@ class WeeklyChart(pg.PlotWidget):
         self.bars = pg.BarGraphItem(x=xs, height=[n for _m, n in weeks], width=5 * 86400,
                                     brush=pg.mkBrush(SERIES_COLORS[0]))
         plot.addItem(self.bars)
-        plot.setYRange(0, max([n for _m, n in weeks] + [3]) * 1.15, padding=0)
+        top = max([n for _m, n in weeks] + [3])
+        plot.setYRange(0, top * 1.15, padding=0)
+        step = max(1, round(top / 5))
+        plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, top + step, step)]])

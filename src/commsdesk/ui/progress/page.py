@@ -39,7 +39,10 @@ def _table(headers: list[str], rows: list[list[str]], name: str) -> QTableWidget
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             table.setItem(r, c, QTableWidgetItem(text))
+    table.resizeColumnsToContents()
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column in range(1, len(headers)):
+        table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     table.setMinimumHeight(min(320, 40 + 30 * max(1, len(rows))))
     return table
 
