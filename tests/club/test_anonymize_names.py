@@ -64,6 +64,11 @@ def test_words_of_a_name_are_flagged_alone_but_not_role_words():
     assert found("Оля пришла, тётя ушла, дядя Коля с Колей.") == ["Оля", "дядя Коля", "Колей"]
 
 
+def test_two_letter_words_of_a_longer_name():
+    names = names_from_contacts([Contact("Ян Ли", Relationship.FRIEND)], "en")
+    assert found("Ян Ли пришёл. Яну звонили. Знает ли он?", names) == ["Ян Ли", "Яну"]
+
+
 def test_a_contact_called_by_a_role_is_not_a_name():
     assert found("Мама сказала маме, что мамы дома.") == []
     assert "Мама" not in [n.text for n in NAMES]

@@ -36,6 +36,9 @@ GENERIC = {fold(w) for w in (
     " крёстный mom mum mommy mother dad daddy father grandma granny grandmother grandpa grandfather"
     " aunt auntie uncle brother sister son daughter wife husband cousin nephew niece friend"
     " neighbour neighbor colleague").split()}
+SHORT_WORDS = {fold(w) for w in (
+    "ли да не ни но на по за из от до об во со ко же бы то мы вы он ты их ей ею ем ел ах ох эх уж"
+    " of to in on at an is it be as by or if so no we he me my us am do go up de la le da di du").split()}
 # Generic words of place names: "Саратовская область" flags "Саратовская", never "область".
 PLACE_WORDS = {fold(w) for w in (
     "область обл край республика респ город г село деревня посёлок пгт район округ автономный"
@@ -106,11 +109,12 @@ def _towns(word: str) -> list[str]:
 
 
 def _telling(word: str, alone: bool) -> bool:
-    """Worth flagging on its own: not a role word, not an initial; two letters only as a whole name."""
+    """Worth flagging on its own: not a role word, not an initial, and, inside a longer name, not a
+    two-letter word of everyday speech ("Ли" in "Ян Ли" would flag every "ли")."""
     folded = fold(word)
-    if folded in GENERIC or word.isdigit():
+    if folded in GENERIC or word.isdigit() or len(folded) < 2:
         return False
-    return len(folded) >= (2 if alone else 3)
+    return alone or len(folded) > 2 or folded not in SHORT_WORDS
 
 
 def names_in_vault(vault, language: str) -> list[NameToFlag]:

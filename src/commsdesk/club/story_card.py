@@ -61,12 +61,12 @@ class StoryCard:
     source: StorySource | None = None  # set on import only
 
 
-def check_card(card: StoryCard, names: list[NameToFlag]) -> dict[str, list[Flag]]:
+def check_card(card: StoryCard, names: list[NameToFlag], since: date | None = None) -> dict[str, list[Flag]]:
     """Flags still present in the card's free text, by field (empty: nothing left to deal with).
     The screen refuses to export until each is replaced or the user chose to keep it."""
     found = {}
     for name in FREE_TEXT:
-        flags = find_names(getattr(card, name), names, card.language)
+        flags = find_names(getattr(card, name), names, card.language, since)
         if flags:
             found[name] = flags
     return found

@@ -41,7 +41,7 @@ class StoryDraft:
 
     def remaining(self) -> dict[str, list[Flag]]:
         """Flags still in the card as it stands now (after the user's edits)."""
-        return check_card(self.card, self.names)
+        return check_card(self.card, self.names, self.since)
 
 
 def draft_from_conversation(vault, conversation_id: int, language: str) -> StoryDraft:
