@@ -10,7 +10,7 @@ from commsdesk.club import pack_signing as signing
 from commsdesk.club.pack_files import read_limited, replace_atomically, write_new
 from commsdesk.club.packs import PACK_SUFFIX, PackStatus, build_pack, read_pack, read_pack_file, sign_pack
 from commsdesk.i18n import _, ngettext
-from commsdesk.storage.errors import VaultExists
+from commsdesk.storage.errors import VaultError, VaultExists
 from commsdesk.storage.kdf import LEVELS_BY_NAME
 
 if TYPE_CHECKING:
@@ -42,7 +42,11 @@ class PackCommands:
         sealed = signing.seal_signing_key(key, passphrase, LEVELS_BY_NAME[args.strength])
         raw = signing.raw_public_key(key)
         write_new(secret, sealed, mode=0o600)
-        write_new(public, signing.public_key_text(raw).encode("ascii"))
+        try:
+            write_new(public, signing.public_key_text(raw).encode("ascii"))
+        except VaultError:
+            secret.unlink()  # a key without its public half is of no use; leave nothing behind
+            raise
         self.cli.say(_("Signing key written to {secret}; share {public} with the people who will"
                        " import your packs.").format(secret=secret, public=public))
         self.print(_("Fingerprint: {fingerprint}").format(fingerprint=signing.fingerprint(raw)))
