@@ -95,3 +95,18 @@ def test_system_language(monkeypatch, env, expected):
 def test_unknown_language_falls_back():
     assert i18n.set_language("xx") in i18n.SUPPORTED
     i18n.set_language("en")
+
+
+def test_no_literal_message_hides_inside_an_f_string():
+    """Babel's extractor does not look inside f-strings: `f"{_('text')}"` would never reach the
+    catalog and stay English for ever. Translate outside the f-string instead."""
+    import io
+    import tokenize
+
+    hidden = []
+    for path in (ROOT / "src").rglob("*.py"):
+        for token in tokenize.generate_tokens(io.StringIO(path.read_text("utf-8")).readline):
+            if token.type == tokenize.STRING and token.string[:2].lower() in ("f'", 'f"', "rf", "fr") \
+                    and re.search(r"\b(_|ngettext)\(\s*['\"]", token.string):
+                hidden.append(f"{path.relative_to(ROOT)}:{token.start[0]}")
+    assert hidden == []

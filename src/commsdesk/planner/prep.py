@@ -40,11 +40,15 @@ def narratives(language: str) -> list[tuple[str, str]]:
     return sorted(found, key=lambda item: item[1].casefold())
 
 
+def _heading(label: str) -> str:
+    return f"<h3>{escape(label)}</h3>"
+
+
 def _block(label: str, text: str) -> str:
     if not text.strip():
         return ""
     paragraphs = "".join(f"<p>{escape(line)}</p>" for line in text.splitlines() if line.strip())
-    return f"<h3>{escape(label)}</h3>{paragraphs}"
+    return _heading(label) + paragraphs
 
 
 def prep_sheet_html(sheet: PrepSheet, person: str, language: str) -> str:
@@ -55,10 +59,10 @@ def prep_sheet_html(sheet: PrepSheet, person: str, language: str) -> str:
              _block(_("Goal for this talk"), sheet.goal), _block(_("Opening"), sheet.opening)]
     if sheet.questions:
         items = "".join(f"<li>{escape(q)}</li>" for q in sheet.questions if q.strip())
-        parts.append(f"<h3>{escape(_('Questions to ask'))}</h3><ul>{items}</ul>")
+        parts.append(_heading(_("Questions to ask")) + f"<ul>{items}</ul>")
     parts.append(_block(_("A story to tell"), sheet.story))
     if sheet.narratives:
-        parts.append(f"<h3>{escape(_('If they say…'))}</h3>")
+        parts.append(_heading(_("If they say…")))
         for item in sheet.narratives:
             parts.append(f"<p><b>{escape(title(item.article_id, language))}</b></p>")
             parts += [f"<p>{escape(line)}</p>" for line in item.response.splitlines() if line.strip()]

@@ -18,7 +18,7 @@ def journal_notes(sheet: PrepSheet, review: TalkReview) -> str:
         if text.strip():
             lines += [f"**{label}:** {text.strip()}", ""]
     if sheet.questions:
-        lines += [f"**{_('Questions to ask')}:**", *(f"- {q}" for q in sheet.questions if q.strip()), ""]
+        lines += ["**" + _("Questions to ask") + ":**", *(f"- {q}" for q in sheet.questions if q.strip()), ""]
     return "\n".join(lines).strip()
 
 

@@ -34,20 +34,20 @@ def report_html(overall: OverallProgress, people: list[ReportPerson], labels: di
     weeks = len(overall.weeks)
     period = _("From {start} to {end}").format(start=format_date(overall.since),
                                                end=format_date(overall.weeks[-1][0]))
-    parts = [f"<h1>{escape(_('My progress'))}</h1>", f"<p>{escape(period)}</p>",
+    parts = [_tag("h1", _("My progress")), _tag("p", period),
              "<p>" + escape(ngettext("{n} conversation", "{n} conversations", overall.talks).format(
                  n=overall.talks) + " · " + ngettext(
                  "{n} person reached", "{n} people reached", overall.people_reached).format(
                  n=overall.people_reached) + " · " + ngettext(
                  "in {n} week", "in {n} weeks", weeks).format(n=weeks)) + "</p>"]
     if overall.techniques:
-        parts.append(f"<h2>{escape(_('Techniques I used'))}</h2>")
+        parts.append(_tag("h2", _("Techniques I used")))
         parts.append(_table([_("Technique"), _("Talks"), _("My average rating")], [
             [title(t.technique, language), str(t.times),
              "—" if t.average_rating is None else f"{t.average_rating:.1f} / 5"]
             for t in overall.techniques[:15]]))
     if overall.strategies:
-        parts.append(f"<h2>{escape(_('Expectation and outcome'))}</h2>")
+        parts.append(_tag("h2", _("Expectation and outcome")))
         parts.append(_table([_("Person"), _("Expected"), _("So far"), _("Small wins"), _("Verdict")], [
             [labels.get(s.contact_id, "—"), _expected(s.expected_months),
              ngettext("{n} month", "{n} months", round(s.months_so_far)).format(n=round(s.months_so_far)),
@@ -55,20 +55,24 @@ def report_html(overall: OverallProgress, people: list[ReportPerson], labels: di
     for person in people:
         parts.append(f"<h2>{escape(person.label)}</h2>")
         if person.stage:
-            parts.append(f"<p>{escape(_('Stage of change: {stage}').format(stage=person.stage))}</p>")
+            parts.append(_tag("p", _("Stage of change: {stage}").format(stage=person.stage)))
         if person.chart:
             parts.append(f"<p><img src='{escape(person.chart)}' width='640'></p>")
         wins = person.progress.wins[:10]
         if wins:
-            parts.append(f"<h3>{escape(_('Small wins'))}</h3><ul>")
+            parts.append(_tag("h3", _("Small wins")) + "<ul>")
             for w in wins:
                 o = w.observation
                 line = f"{format_date(o.observed_on, 'medium')}: {dimension_names.get(o.dimension_id, '')}" \
                        f" {w.previous} → {o.value}" + (f" — {scrub(o.evidence)}" if o.evidence else "")
                 parts.append(f"<li>{escape(line)}</li>")
             parts.append("</ul>")
-    parts.append(f"<p><i>{escape(_('Change this slow is easy to miss. Every small sign counts.'))}</i></p>")
+    parts.append(_tag("p", _("Change this slow is easy to miss. Every small sign counts.")))
     return "<html><head><meta charset='utf-8'></head><body>" + "".join(parts) + "</body></html>"
+
+
+def _tag(name: str, text: str) -> str:
+    return f"<{name}>{escape(text)}</{name}>"
 
 
 def _expected(months: int | None) -> str:

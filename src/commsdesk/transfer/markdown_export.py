@@ -17,7 +17,7 @@ def export_markdown(vault: Vault) -> str:
     repos = vault.repos
     dims = {d.id: (_(BUILTIN_LABELS[d.key]) if d.key in BUILTIN_LABELS else d.name)
             for d in repos.dimensions.list(include_archived=True)}
-    lines = [f"# {_('CommsDesk journal')}", ""]
+    lines = ["# " + _("CommsDesk journal"), ""]
     offset = 0
     while True:
         people = repos.contacts.list(ContactFilter(archived=None), limit=200, offset=offset)
@@ -28,7 +28,7 @@ def export_markdown(vault: Vault) -> str:
             lines += _person(vault, person, dims)
     reflections = repos.reflections.list(limit=10_000)
     if reflections:
-        lines += [f"## {_('My reflections')}", ""]
+        lines += ["## " + _("My reflections"), ""]
         for item in reflections:
             lines.append(f"### {format_datetime(item.written_at)}")
             for label, text in ((_("What was hard"), item.hard), (_("What helped"), item.helped),
@@ -42,7 +42,7 @@ def _person(vault: Vault, person, dims: dict[int, str]) -> list[str]:
     repos = vault.repos
     title = _escape_heading(person.display_name)
     if person.archived:
-        title += f" ({_('archived')})"
+        title += " (" + _("archived") + ")"
     lines = [f"## {title}", "", f"*{_(person.relationship.label)}*", ""]
     for label, text in ((_("Region"), person.region),
                         (_("Values and interests"), person.values_interests),
@@ -54,14 +54,14 @@ def _person(vault: Vault, person, dims: dict[int, str]) -> list[str]:
     lines.append("")
     observations = repos.observations.for_contact(person.id)
     if observations:
-        lines += [f"### {_('Attitude observations')}", ""]
+        lines += ["### " + _("Attitude observations"), ""]
         for obs in observations:
             evidence = f" — {obs.evidence}" if obs.evidence else ""
             lines.append(f"- {format_date(obs.observed_on)}: {dims.get(obs.dimension_id, '?')}"
                          f" {obs.value}/10{evidence}")
         lines.append("")
     for plan in repos.plans.for_contact(person.id):
-        lines += [f"### {_('Plan')}: {_escape_heading(plan.goal)}", ""]
+        lines += ["### " + _("Plan") + f": {_escape_heading(plan.goal)}", ""]
         if plan.realistic_expectation:
             lines += [plan.realistic_expectation, ""]
         lines += [f"- [{'x' if s.status.value == 'done' else ' '}] {s.title}" for s in plan.steps]
@@ -69,7 +69,7 @@ def _person(vault: Vault, person, dims: dict[int, str]) -> list[str]:
     conversations = repos.conversations.list(ConversationFilter(contact_id=person.id),
                                              limit=100_000)
     if conversations:
-        lines += [f"### {_('Conversations')}", ""]
+        lines += ["### " + _("Conversations"), ""]
         for conv in conversations:
             lines += [f"#### {format_datetime(conv.occurred_at)} · {_(conv.channel.label)}"
                       f" · {_(conv.temperature.label)}", ""]

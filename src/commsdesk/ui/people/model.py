@@ -37,7 +37,7 @@ class ContactsModel(PagedTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.NAME:
                 name = HIDDEN if self.discreet else c.display_name
-                return name + (f" ({_('archived')})" if c.archived else "")
+                return name + (" (" + _("archived") + ")" if c.archived else "")
             if column == self.RELATIONSHIP:
                 return _(c.relationship.label)
             return ", ".join(c.tags)

@@ -64,6 +64,7 @@ class PlannerPage(QWidget):
         compact_table(self.table)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.hideColumn(ContactsModel.TAGS)
+        self.table.hideColumn(ContactsModel.RELATIONSHIP)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -188,7 +189,8 @@ class PlannerPage(QWidget):
         found = list(templates(current_language()))
         found.sort(key=lambda t: t.stage != stage)
         mine = user_templates(self.vault.repos.strategy_templates.all())
-        items = [(t.title + (f"  · {_('suits the stage')}" if t.stage == stage else ""), t)
+        mark = "  · " + _("suits the stage")
+        items = [(t.title + (mark if t.stage == stage else ""), t)
                  for t in found]
         items += [(_("Mine: {title}").format(title=t.title), t) for t in mine]
         self.template.set_items(items)

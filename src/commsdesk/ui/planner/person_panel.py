@@ -167,7 +167,8 @@ class TalksList(QWidget):
         for sheet in sheets:
             when = format_date(sheet.planned_for, "medium") if sheet.planned_for else "—"
             state = _("reviewed") if sheet.review else _("to do")
-            item = QListWidgetItem(f"{when} · {sheet.goal or _('(no goal yet)')} · {state}", self.list)
+            goal = sheet.goal or _("(no goal yet)")
+            item = QListWidgetItem(f"{when} · {goal} · {state}", self.list)
             item.setData(SHEET_ROLE, sheet.id)
             item.setData(SHEET_ROLE + 1, sheet.review is not None)
         if sheets:

@@ -173,6 +173,7 @@ class StrategyForm(QWidget):
         form.addRow(_("Shared values"), self.shared_values)
         form.addRow(_("Topics to avoid"), self.topics_to_avoid)
         form.addRow(_("Techniques"), self.techniques)
+        form.addRow("", hint(_("★ suits the stage you set for this person")))
         form.addRow(_("Review on"), self.review_on)
         form.addRow(_("Status"), self.status)
         self.buttons = QWidget()
@@ -192,7 +193,7 @@ class StrategyForm(QWidget):
         self.techniques.clear()
         for info in sorted(techniques(current_language()),
                            key=lambda a: (a.id not in suited, a.title.casefold())):
-            label = info.title + (f"  · {_('suits the stage')}" if info.id in suited else "")
+            label = info.title + ("  ★" if info.id in suited else "")
             item = QListWidgetItem(label, self.techniques)
             item.setData(ID_ROLE, info.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

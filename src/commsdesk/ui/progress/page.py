@@ -56,6 +56,8 @@ class ProgressPage(QWidget):
         self.controller, self.vault, self.workspace = controller, vault, workspace
         self.person = LazyCombo(_("Whose progress"), self._people)
         self.person.add(_("Everyone"), None)
+        self.person.setMinimumContentsLength(22)
+        self.person.setSizeAdjustPolicy(LazyCombo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.person.currentIndexChanged.connect(lambda _i: self.refresh())
         self.roles = QCheckBox(_("Replace names by relationship roles"))
         self.roles.setChecked(True)
