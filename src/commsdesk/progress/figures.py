@@ -83,7 +83,8 @@ class OverallProgress:
 def overall_progress(vault, today: date, weeks: int = WEEKS) -> OverallProgress:
     repos = vault.repos
     since = today - timedelta(weeks=weeks)
-    week_counts = per_week(repos.progress.talks_per_day(since), today, weeks)
+    day_counts, reached = repos.progress.talks_since(since)
+    week_counts = per_week(day_counts, today, weeks)
     techniques = [TechniqueUse(t, n, avg) for t, n, avg in repos.progress.techniques(since)]
     dims = {d.id: d for d in repos.dimensions.list(include_archived=True)}
     strategies = []
@@ -96,7 +97,7 @@ def overall_progress(vault, today: date, weeks: int = WEEKS) -> OverallProgress:
                                            plan.expected_months, wins, today))
     reviews = Counter(versus for _cid, _plan, versus in repos.prep_sheets.reviews())
     return OverallProgress(since, week_counts, sum(n for _w, n in week_counts),
-                           repos.progress.people_reached(since), techniques, strategies, reviews)
+                           reached, techniques, strategies, reviews)
 
 
 def _by_dimension(observations: list[Observation]) -> list[tuple[int, list[Observation]]]:

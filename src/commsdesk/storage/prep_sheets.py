@@ -16,8 +16,8 @@ VERSUS_EXPECTATION = ("better", "as_expected", "worse")
 _COLUMNS = ("id, uid, contact_id, plan_id, planned_for, goal, opening, questions, story, narratives,"
             " boundary, exit_line, techniques, reviewed_on, outcome, versus_plan, versus_expectation,"
             " dimension_id, view_before, view_after, feelings, conversation_id, created_at, updated_at")
-_LIVE = ("s.deleted_at IS NULL AND s.contact_id IN"
-         " (SELECT id FROM contacts WHERE deleted_at IS NULL)")
+_LIVE = ("s.deleted_at IS NULL AND s.contact_id NOT IN"
+         " (SELECT id FROM contacts WHERE deleted_at IS NOT NULL)")
 
 
 class PrepSheets:
