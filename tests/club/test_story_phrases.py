@@ -1,12 +1,10 @@
-"""Relative times, spans and roles in both languages. The Russian strings are not merged into the main
-catalog yet, so the Russian checks compile the main catalog plus translations/pending/stories.po."""
+"""Relative times, spans and roles in both languages, from the main catalogs."""
 
 import re
 from datetime import date, datetime, timedelta
 
 import pytest
 from babel.messages.frontend import CommandLineInterface
-from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from commsdesk.club import story_phrases
@@ -16,7 +14,6 @@ from commsdesk.domain import Relationship
 from helpers import ROOT, add_person, add_talk
 
 MAIN_PO = ROOT / "translations" / "ru" / "LC_MESSAGES" / "commsdesk.po"
-FRAGMENT = ROOT / "translations" / "pending" / "stories.po"
 OURS = ["anonymize.py", "stories.py", "story_card.py", "story_drafts.py", "story_file.py",
         "story_markdown.py", "story_patterns.py", "story_phrases.py"]
 START = date(2026, 1, 15)
@@ -28,19 +25,8 @@ def read(path):
 
 
 @pytest.fixture
-def russian(tmp_path, monkeypatch):
-    """The Russian catalog as it will be once the fragment is merged."""
-    catalog = read(MAIN_PO)
-    for message in read(FRAGMENT):
-        if message.id and not _translated(catalog.get(message.id)):
-            if message.id in catalog:
-                del catalog[message.id]  # an untranslated entry: setting it would merge, not replace
-            catalog[message.id] = message
-    folder = tmp_path / "ru" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    with open(folder / "commsdesk.mo", "wb") as handle:
-        write_mo(handle, catalog)
-    monkeypatch.setattr(story_phrases, "translations_dir", lambda: tmp_path)
+def russian(monkeypatch):
+    """Phrases read from the compiled Russian catalog afresh."""
     monkeypatch.setattr(story_phrases, "_CATALOGS", {})
 
 
@@ -109,7 +95,6 @@ def test_every_new_string_has_a_russian_translation_with_the_same_placeholders(t
     CommandLineInterface().run(["pybabel", "-q", "extract", "-k", "N_", "-o", str(pot), *sources])
     known = {m.id if isinstance(m.id, str) else m.id[0]: m for m in read(MAIN_PO)
              if m.id and _translated(m)}
-    known.update({m.id if isinstance(m.id, str) else m.id[0]: m for m in read(FRAGMENT) if m.id})
     placeholders = re.compile(r"\{[^{}]*\}")
     for message in read(pot):
         if not message.id:
