@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QPushButton
+from PySide6.QtWidgets import QFileDialog, QFrame, QPushButton
 
 from commsdesk.domain import Temperature
 from commsdesk.storage.stages import StageChange
@@ -93,10 +93,12 @@ def test_prep_sheet_pdf_review_and_journal_entry(qtbot, unlocked, tmp_path):
     assert sheet.narratives[0].article_id == "narrative-eight-years-donbas"
     assert page.talks.list.count() == 1
 
-    from commsdesk.ui.pdf import write_pdf
-
     pdf = tmp_path / "sheet.pdf"
-    write_pdf(page.sheet_html(sheet.id), pdf)
+    click(qtbot, button(page, "Export to PDF…"))
+    chooser = page.findChild(QFileDialog)
+    chooser.selectFile(str(pdf))
+    chooser.accept()
+    assert pdf.exists()
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
     assert "Спросить, что её тревожит" in text and "Созвонимся в воскресенье" in text
 

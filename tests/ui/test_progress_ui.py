@@ -4,7 +4,8 @@ and the PDF report with names replaced by relationship roles."""
 from datetime import date, datetime, timedelta
 
 from pypdf import PdfReader
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QTableWidget
 
 from commsdesk.domain import Plan
 from commsdesk.ui.progress.charts import PersonChart, WeeklyChart
@@ -68,10 +69,30 @@ def test_the_report_pdf_replaces_names_by_roles(qtbot, unlocked, tmp_path):
     from commsdesk.ui.progress.report import build_report
 
     fill(unlocked.vault)
+    page = show(qtbot, unlocked)
+    assert page.roles.isChecked()  # the safe choice is the default
     path = tmp_path / "report.pdf"
-    html = build_report(unlocked.vault, path, roles=True)
+    qtbot.mouseClick(next(b for b in page.findChildren(QPushButton)
+                          if b.text() == "Export report to PDF…"), Qt.MouseButton.LeftButton)
+    chooser = page.findChild(QFileDialog)
+    chooser.selectFile(str(path))
+    chooser.accept()
+    html = build_report(unlocked.vault, tmp_path / "again.pdf", roles=True)
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
     assert "My progress" in text and "Mother" in text and "спросила" in text
     assert "Маш" not in text and "Маш" not in html and "Твер" not in html
     named = build_report(unlocked.vault, tmp_path / "named.pdf", roles=False)
     assert "Маша" in named
+
+
+def test_discreet_mode_shows_roles_instead_of_names(qtbot, unlocked):
+    fill(unlocked.vault)
+    unlocked.settings.discreet_mode = True
+    page = show(qtbot, unlocked)
+    page.person.showPopup()
+    items = [page.person.itemText(i) for i in range(page.person.count())]
+    page.person.hidePopup()
+    assert "Mother 1" in items and not any("Маша" in item for item in items)
+    table = next(t for t in page.body.findChildren(QTableWidget)
+                 if t.accessibleName() == "Expectation and outcome")
+    assert table.item(0, 0).text() == "Mother 1"

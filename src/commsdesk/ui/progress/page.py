@@ -80,14 +80,22 @@ class ProgressPage(QWidget):
         self.chart = None
         self.shown: OverallProgress | PersonProgress | None = None
 
+    def _labels(self, ids: list[int] | None = None) -> dict[int, str]:
+        """Names, or in discreet mode relationship roles (numbered when several share one)."""
+        if not self.controller.settings.discreet_mode:
+            return self.vault.repos.contacts.names(ids)
+        contacts = self.vault.repos.contacts.list(limit=100_000)
+        return {c.id: f"{_(c.relationship.label)} {i + 1}" for i, c in enumerate(contacts)
+                if ids is None or c.id in ids}
+
     def _people(self) -> list[tuple[str, object]]:
-        names = self.vault.repos.contacts.names()
-        people = sorted(((n, cid) for cid, n in names.items()), key=lambda item: item[0].casefold())
+        people = sorted(((n, cid) for cid, n in self._labels().items()),
+                        key=lambda item: item[0].casefold())
         return [(_("Everyone"), None), *people]
 
     def show_person(self, contact_id: int | None) -> None:
         if contact_id is not None and not self.person.set_value(contact_id):
-            name = self.vault.repos.contacts.names([contact_id]).get(contact_id, "")
+            name = self._labels([contact_id]).get(contact_id, "")
             self.person.add(name, contact_id)
             self.person.set_value(contact_id)
         elif contact_id is None:
@@ -144,7 +152,7 @@ class ProgressPage(QWidget):
             layout.addWidget(hint(_("Techniques you note in the journal appear here.")))
         layout.addWidget(heading(_("Expectation and outcome"), 3))
         if f.strategies:
-            names = self.vault.repos.contacts.names([s.contact_id for s in f.strategies])
+            names = self._labels([s.contact_id for s in f.strategies])
             layout.addWidget(_table([_("Person"), _("Expected"), _("So far"), _("Small wins"),
                                      _("Verdict")], [
                 [names.get(s.contact_id, "—"), "—" if s.expected_months is None else ngettext(
