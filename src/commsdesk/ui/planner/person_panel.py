@@ -69,7 +69,7 @@ class SuggestionsBox(QGroupBox):
     dismissed = Signal(str)  # rule
 
     def __init__(self):
-        super().__init__(_("Next steps"))
+        super().__init__()
         mark_vault_data(self)
         self.rows = QVBoxLayout()
         self.empty = hint(_("No suggestions right now. They appear when a pattern shows in "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,7 +24,7 @@ from commsdesk.library.catalog import title
 from commsdesk.planner.prep import narratives, planned_response
 from commsdesk.ui.controls import DataCombo
 from commsdesk.ui.people.form import text_box
-from commsdesk.ui.planner.strategy import from_qdate, to_qdate
+from commsdesk.ui.planner.strategy import date_edit, from_qdate
 from commsdesk.ui.widgets import hint, mark_vault_data, message
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -70,9 +69,7 @@ class PrepDialog(QDialog):
         self.setWindowTitle(_("Prepare a talk with {person}").format(person=person))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(780, 760)
-        self.when = QDateEdit(to_qdate(sheet.planned_for))
-        self.when.setCalendarPopup(True)
-        self.when.setAccessibleName(_("Planned for"))
+        self.when = date_edit(sheet.planned_for, _("Planned for"))
         self.goal = QLineEdit(sheet.goal)
         self.goal.setAccessibleName(_("Goal for this talk"))
         self.goal.setPlaceholderText(_("One small thing, e.g. hear how she feels about prices"))

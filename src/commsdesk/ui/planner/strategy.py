@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -37,6 +37,15 @@ def to_qdate(day: date | None) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def date_edit(day: date | None, accessible: str) -> QDateEdit:
+    """A date field in the UI language's short format, with a calendar."""
+    edit = QDateEdit(to_qdate(day))
+    edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+    edit.setCalendarPopup(True)
+    edit.setAccessibleName(accessible)
+    return edit
+
+
 def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
@@ -55,7 +64,7 @@ class StepsTable(QTableWidget):
         header.setSectionResizeMode(self.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(self.EXPECT, QHeaderView.ResizeMode.Stretch)
         # Cell widgets do not size their columns: make room for a date and the longest status.
-        for column, width in ((self.DUE, QDateEdit().sizeHint().width() + 24),
+        for column, width in ((self.DUE, date_edit(None, "").sizeHint().width() + 24),
                               (self.STATUS, enum_combo(StepStatus, "").sizeHint().width() + 8)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.setColumnWidth(column, width)
@@ -74,9 +83,7 @@ class StepsTable(QTableWidget):
         self.insertRow(row)
         self.setItem(row, self.TITLE, QTableWidgetItem(step.title))
         self.setItem(row, self.EXPECT, QTableWidgetItem(step.expectation))
-        due = QDateEdit(to_qdate(step.due_on))
-        due.setCalendarPopup(True)
-        due.setAccessibleName(_("Due"))
+        due = date_edit(step.due_on, _("Due"))
         self.setCellWidget(row, self.DUE, due)
         status = enum_combo(StepStatus, _("Status"))
         status.set_value(step.status)
@@ -139,15 +146,15 @@ class StrategyForm(QWidget):
         self.techniques = QListWidget()
         self.techniques.setAccessibleName(_("Chosen techniques"))
         self.techniques.setMaximumHeight(130)
+        self.techniques.setWordWrap(True)
+        self.techniques.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps = StepsTable()
         self.steps.setMinimumHeight(150)
         add_step = QPushButton(_("Add a step"))
         add_step.clicked.connect(lambda: self.steps.add_step())
         remove_step = QPushButton(_("Remove the step"))
         remove_step.clicked.connect(self.steps.remove_current)
-        self.review_on = QDateEdit(QDate.currentDate())
-        self.review_on.setCalendarPopup(True)
-        self.review_on.setAccessibleName(_("Review date"))
+        self.review_on = date_edit(None, _("Review date"))
         self.status = enum_combo(PlanStatus, _("Status"))
         self.error = message()
         save = QPushButton(_("Save the strategy"))
@@ -209,6 +216,8 @@ class StrategyForm(QWidget):
         self.topics_to_avoid.setText(plan.topics_to_avoid)
         self.fill_techniques(plan.techniques, suited)
         self.steps.load(plan.steps)
+        # The UI language may have changed since the form was built: take its date format now.
+        self.review_on.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
         self.review_on.setDate(to_qdate(plan.review_on or date.today() + timedelta(days=180)))
         self.status.set_value(plan.status)
         self.verdict.hide()
