@@ -33,7 +33,8 @@ def fill(vault):
         channels=[Channel.WHATSAPP, Channel.PHONE],
         media_diet=[MediaSource(MediaKind.STATE_TV, "Первый канал"), MediaSource(MediaKind.NONE)],
         values_interests="внуки, дача", topics_to_avoid="папина болезнь",
-        safety_notes="работает в школе", tags=["семья", "ТВ"], stay_in_touch_weeks=2)
+        safety_notes="работает в школе", tags=["семья", "ТВ"], stay_in_touch_weeks=2,
+        phones=["+7 900 000-00-00"], address="ул. Вымышленная, 1")
     friend = add_person(vault, "Dima", relationship=Relationship.FORMER_COWORKER, archived=True)
     talk = add_talk(vault, mother.id, "**Говорили** о ценах.\n\n- пенсия\n- лекарства",
                     topics=["цены", "пенсия"], techniques=["technique-listening-oars"],
@@ -175,3 +176,15 @@ def test_directory_and_oversized_files(vault, tmp_path, monkeypatch):
     (tmp_path / "big.json").write_text('{"format": "commsdesk-export"}')
     with pytest.raises(ImportInvalid, match="too large"):
         read_document(tmp_path / "big.json")
+
+
+def test_a_file_from_before_phone_fields_still_imports(make_vault, tmp_path):
+    first = make_vault(tmp_path / "a.commsdesk")
+    fill(first)
+    document = json.loads(json.dumps(export_document(first)))
+    for contact in document["contacts"]:
+        del contact["phones"], contact["address"]
+    second = make_vault(tmp_path / "b.commsdesk")
+    import_document(second, document)
+    assert all(c.phones == [] and c.address == "" for c in second.repos.contacts.list(
+        __import__("commsdesk.storage.contacts", fromlist=["ContactFilter"]).ContactFilter(archived=None)))

@@ -44,6 +44,8 @@ class Contact:
     uid: str = ""
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    phones: list[str] = field(default_factory=list)  # only if the user chose to keep them
+    address: str = ""
 
 
 @dataclass

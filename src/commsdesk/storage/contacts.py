@@ -23,7 +23,7 @@ SORTS = {
 }
 _COLUMNS = ("id, uid, display_name, relationship, region, age_group, channels, media_diet,"
             " values_interests, topics_to_avoid, safety_notes, stay_in_touch_weeks, archived,"
-            " created_at, updated_at")
+            " created_at, updated_at, phones, address")
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class Contacts(Repository):
         contact.updated_at = contact.updated_at or stamp
         with self._vault.transaction() as conn:
             cursor = conn.execute(
-                f"INSERT INTO contacts ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT INTO contacts ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (None, *self._values(contact)),
             )
             contact.id = cursor.lastrowid
@@ -71,8 +71,8 @@ class Contacts(Repository):
             conn.execute(
                 "UPDATE contacts SET uid=?, display_name=?, relationship=?, region=?, age_group=?,"
                 " channels=?, media_diet=?, values_interests=?, topics_to_avoid=?,"
-                " safety_notes=?, stay_in_touch_weeks=?, archived=?, created_at=?, updated_at=?"
-                " WHERE id=?",
+                " safety_notes=?, stay_in_touch_weeks=?, archived=?, created_at=?, updated_at=?,"
+                " phones=?, address=? WHERE id=?",
                 (*self._values(contact), contact.id),
             )
             self._set_tags(conn, contact.id, contact.tags)
@@ -143,13 +143,14 @@ class Contacts(Repository):
     # -- search ----------------------------------------------------------------------------
     def index_texts(self, conn: Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
         rows = self._rows(conn, "SELECT id, display_name, region, media_diet, values_interests,"
-                          " topics_to_avoid, safety_notes FROM contacts"
+                          " topics_to_avoid, safety_notes, address FROM contacts"
                           " WHERE id IN ({ids}) AND deleted_at IS NULL", ids)
         tags = self._tags_of(conn, ids)
         out = {}
-        for rid, name, region, media, values, avoid, safety in rows:
+        for rid, name, region, media, values, avoid, safety, address in rows:
             media_names = " ".join(m.get("name", "") for m in json_in(media))
-            out[rid] = (name, region, media_names, values, avoid, safety, " ".join(tags.get(rid, [])))
+            out[rid] = (name, region, media_names, values, avoid, safety, " ".join(tags.get(rid, [])),
+                        address)
         return out
 
     def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
@@ -183,19 +184,20 @@ class Contacts(Repository):
             json_out([{"kind": m.kind.value, "name": m.name} for m in c.media_diet]),
             c.values_interests, c.topics_to_avoid, c.safety_notes, c.stay_in_touch_weeks,
             int(c.archived), dt_out(c.created_at), dt_out(c.updated_at),
+            json_out([p.strip() for p in c.phones if p.strip()]), c.address.strip(),
         )
 
     @staticmethod
     def _contact(row: tuple, tags: list[str]) -> Contact:
         (rid, uid, name, rel, region, age, channels, media, values, avoid, safety, weeks,
-         archived, created, updated) = row
+         archived, created, updated, phones, address) = row
         return Contact(
             id=rid, uid=uid, display_name=name, relationship=Relationship(rel), region=region,
             age_group=AgeGroup(age), channels=[Channel(c) for c in json_in(channels)],
             media_diet=[MediaSource(MediaKind(m["kind"]), m.get("name", "")) for m in json_in(media)],
             values_interests=values, topics_to_avoid=avoid, safety_notes=safety, tags=tags,
             stay_in_touch_weeks=weeks, archived=bool(archived), created_at=dt_in(created),
-            updated_at=dt_in(updated),
+            updated_at=dt_in(updated), phones=json_in(phones), address=address,
         )
 
     @staticmethod

@@ -114,3 +114,7 @@ class RecordNotFound(VaultError):
 
 class InvalidValue(VaultError):
     msgid = N_("Invalid value for {field}: {reason}")
+
+
+class AlreadyPresent(VaultError):
+    msgid = N_("This is already in your vault; nothing was added.")

@@ -328,13 +328,66 @@ def _v6(conn: Connection) -> None:
         conn.execute(statement)
 
 
+_V7 = """
+-- Phone numbers and an address, only ever filled when the user asks for them (vCard import).
+ALTER TABLE contacts ADD COLUMN phones TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE contacts ADD COLUMN address TEXT NOT NULL DEFAULT '';
+
+-- Communication Clubs: story cards from others (read-only, kept as imported), content packs
+-- (the pack file as imported; articles are read from it), the signers the user trusts, and the
+-- user's own practice (role-play rounds and drills).
+CREATE TABLE club_stories (
+    id INTEGER PRIMARY KEY,
+    card_id TEXT NOT NULL UNIQUE,
+    body TEXT NOT NULL,
+    source_file TEXT NOT NULL,
+    imported_on TEXT NOT NULL,
+    club TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE content_packs (
+    id INTEGER PRIMARY KEY,
+    pack_id TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    author TEXT NOT NULL,
+    language TEXT NOT NULL,
+    version TEXT NOT NULL,
+    data BLOB NOT NULL,
+    imported_on TEXT NOT NULL
+);
+CREATE TABLE trusted_keys (
+    id INTEGER PRIMARY KEY,
+    public_key BLOB NOT NULL UNIQUE,
+    label TEXT NOT NULL DEFAULT '',
+    added_on TEXT NOT NULL
+);
+CREATE TABLE practice_log (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('roleplay', 'drill')),
+    item_id TEXT NOT NULL,
+    practised_at TEXT NOT NULL,
+    role TEXT NOT NULL DEFAULT '',
+    reply TEXT NOT NULL DEFAULT '',
+    ticks TEXT NOT NULL DEFAULT '[]',
+    what_worked TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX practice_log_item ON practice_log(kind, item_id, practised_at);
+"""
+
+
+def _v7(conn: Connection) -> None:
+    for statement in _split(_V7):
+        conn.execute(statement)
+
+
 def _split(script: str) -> list[str]:
     """Statements of a migration script; `executescript` would commit behind our back."""
     lines = [line for line in script.splitlines() if not line.lstrip().startswith("--")]
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 LATEST = len(MIGRATIONS)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from commsdesk.storage.club import ClubStories, ContentPacks, PracticeLog, TrustedKeys
 from commsdesk.storage.contacts import Contacts
 from commsdesk.storage.conversations import Conversations
 from commsdesk.storage.drafts import Drafts, NoteHistory
@@ -38,6 +39,10 @@ class Repositories:
         self.prep_sheets = PrepSheets(vault)
         self.strategy_templates = StrategyTemplates(vault)
         self.progress = ProgressFigures(vault)
+        self.club_stories = ClubStories(vault)
+        self.content_packs = ContentPacks(vault)
+        self.trusted_keys = TrustedKeys(vault)
+        self.practice = PracticeLog(vault)
         self.search = Search(vault)
         self.timeline = Timeline(vault)
         self.drafts = Drafts(vault)

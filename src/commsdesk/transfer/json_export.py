@@ -64,6 +64,7 @@ def export_document(vault: Vault) -> dict[str, Any]:
              "values_interests": c.values_interests, "topics_to_avoid": c.topics_to_avoid,
              "safety_notes": c.safety_notes, "tags": c.tags,
              "stay_in_touch_weeks": c.stay_in_touch_weeks, "archived": c.archived,
+             "phones": c.phones, "address": c.address,
              "created_at": _dt(c.created_at), "updated_at": _dt(c.updated_at)}
             for c in contacts
         ],

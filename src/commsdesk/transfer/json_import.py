@@ -48,7 +48,8 @@ _SPEC: dict[str, dict[str, str]] = {
                  "region": "text", "age_group": "age_group", "channels": "channels",
                  "media_diet": "media", "values_interests": "text", "topics_to_avoid": "text",
                  "safety_notes": "text", "tags": "strings", "stay_in_touch_weeks": "weeks?",
-                 "archived": "bool", "created_at": "datetime", "updated_at": "datetime"},
+                 "archived": "bool", "created_at": "datetime", "updated_at": "datetime",
+                 "phones": "strings", "address": "text"},
     "conversations": {"uid": "uid", "contact_uid": "contact", "occurred_at": "minute",
                       "channel": "channel", "duration_minutes": "count?", "topics": "strings",
                       "techniques": "strings", "notes": "text", "temperature": "temperature",
@@ -80,6 +81,8 @@ _SPEC: dict[str, dict[str, str]] = {
                     "created_at": "datetime", "updated_at": "datetime"},
     "strategy_templates": {"uid": "uid", "body": "template"},
 }
+# Fields added after version 1 was published: files from older apps lack them.
+_ADDED_LATER = {"contacts": {"phones": list, "address": str}}
 _REVIEW = {"reviewed_on": "date", "outcome": "text", "versus_plan": "versus_plan",
            "versus_expectation": "versus_expectation", "dimension_uid": "dimension?",
            "view_before": "scale?", "view_after": "scale?", "feelings": "text",
@@ -166,6 +169,9 @@ def validate(document: Any) -> list[Problem]:
             continue
         seen = uids.setdefault(section, set())
         for index, record in enumerate(records):
+            if isinstance(record, dict):
+                for name, default in _ADDED_LATER.get(section, {}).items():
+                    record.setdefault(name, default())
             problems += _check_record(section, index, record, _SPEC[section])
             uid = record.get("uid") if isinstance(record, dict) else None
             if isinstance(uid, str):
@@ -431,6 +437,7 @@ class _Writer:
             values_interests=r["values_interests"], topics_to_avoid=r["topics_to_avoid"],
             safety_notes=r["safety_notes"], tags=list(r["tags"]),
             stay_in_touch_weeks=r["stay_in_touch_weeks"], archived=r["archived"],
+            phones=list(r["phones"]), address=r["address"],
             created_at=self._dt(r["created_at"]), updated_at=self._dt(r["updated_at"]))
 
     def _conversation(self, r: dict[str, Any]) -> Conversation:
