@@ -13,24 +13,22 @@ from commsdesk.search.preview import strip_markup
 from commsdesk.search.query import parse, snippet
 
 
-class LibraryIndex:
-    """An in-memory FTS5 index of one language's articles (content is public: no encryption)."""
+class ArticleIndex:
+    """An in-memory FTS5 index of articles: (id, title, summary, tags, Markdown body) entries."""
 
-    def __init__(self, language: str):
-        self.language = language
-        self.ids = sorted(articles(language))
+    def __init__(self, entries: list[tuple[str, str, str, tuple[str, ...], str]]):
+        self.ids = [entry[0] for entry in entries]
+        self._bodies = {entry[0]: entry[4] for entry in entries}
         self._conn = sqlcipher3.connect(":memory:", check_same_thread=False)
         # Two column pairs, so that bm25 can weigh the title, summary and tags above the body;
         # the query is run against both pairs (see `search`).
         self._conn.execute("CREATE VIRTUAL TABLE docs USING fts5(stems, words, body_stems,"
                            " body_words, tokenize='unicode61 remove_diacritics 2')")
-        for rowid, article_id in enumerate(self.ids):
-            article = load(article_id, language)
-            info = article.info
-            head = index_columns(info.title, info.summary, " ".join(info.tags))
-            body = index_columns(info.title, info.summary, article.body)
+        for rowid, (_id, title, summary, tags, body) in enumerate(entries):
+            head = index_columns(title, summary, " ".join(tags))
+            full = index_columns(title, summary, body)
             self._conn.execute("INSERT INTO docs(rowid, stems, words, body_stems, body_words)"
-                               " VALUES (?, ?, ?, ?, ?)", (rowid, *head, *body))
+                               " VALUES (?, ?, ?, ?, ?)", (rowid, *head, *full))
 
     def search(self, text: str, limit: int = 50) -> list[str]:
         query = parse(text)
@@ -44,8 +42,21 @@ class LibraryIndex:
         return [self.ids[r[0]] for r in rows]
 
     def snippet(self, article_id: str, text: str) -> tuple[str, list[tuple[int, int]]]:
-        article = load(article_id, self.language)
-        return snippet(strip_markup(article.body), parse(text)) if article else ("", [])
+        body = self._bodies.get(article_id)
+        return snippet(strip_markup(body), parse(text)) if body is not None else ("", [])
+
+
+class LibraryIndex(ArticleIndex):
+    """The bundled articles of one language (content is public: no encryption needed)."""
+
+    def __init__(self, language: str):
+        self.language = language
+        entries = []
+        for article_id in sorted(articles(language)):
+            article = load(article_id, language)
+            info = article.info
+            entries.append((article_id, info.title, info.summary, info.tags, article.body))
+        super().__init__(entries)
 
 
 @lru_cache(maxsize=2)

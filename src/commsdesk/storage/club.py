@@ -89,7 +89,13 @@ class ContentPacks:
         return [InstalledPack(rid, read_pack(bytes(data), trusted), d_in(on)) for rid, data, on in rows]
 
     def remove(self, row_id: int) -> None:
+        """Uninstall a pack, with the user's bookmarks and notes on its articles."""
         with self._vault.transaction() as conn:
+            row = conn.execute("SELECT pack_id FROM content_packs WHERE id = ?", (row_id,)).fetchone()
+            if row is None:
+                return
+            conn.execute("DELETE FROM library_marks WHERE substr(article_id, 1, ?) = ?",
+                         (len(row[0]) + 6, f"pack:{row[0]}/"))
             conn.execute("DELETE FROM content_packs WHERE id = ?", (row_id,))
 
 

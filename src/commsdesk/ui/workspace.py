@@ -28,7 +28,7 @@ from commsdesk.ui.widgets import mark_vault_data
 if TYPE_CHECKING:
     from commsdesk.ui.controller import AppController
 
-OVERVIEW, PEOPLE, PLANNER, JOURNAL, PROGRESS, LIBRARY, SETTINGS = range(7)
+OVERVIEW, PEOPLE, PLANNER, JOURNAL, PROGRESS, LIBRARY, CLUB, SETTINGS = range(8)
 
 
 class Workspace(QWidget):
@@ -39,6 +39,7 @@ class Workspace(QWidget):
         mark_vault_data(self)
         self.controller = controller
         self.vault = vault
+        from commsdesk.ui.club.page import ClubPage
         from commsdesk.ui.journal.page import JournalPage
         from commsdesk.ui.library.page import LibraryPage
         from commsdesk.ui.overview.page import OverviewPage
@@ -64,9 +65,9 @@ class Workspace(QWidget):
         self.sections = [OverviewPage(controller, vault, self), PeoplePage(controller, vault, self),
                          PlannerPage(controller, vault, self), JournalPage(controller, vault, self),
                          ProgressPage(controller, vault, self), LibraryPage(controller, vault, self),
-                         SettingsPage(controller, vault, self)]
+                         ClubPage(controller, vault, self), SettingsPage(controller, vault, self)]
         titles = [_("Overview"), _("People"), _("Planner"), _("Journal"), _("Progress"), _("Library"),
-                  _("Settings")]
+                  _("Club"), _("Settings")]
         for title, section in zip(titles, self.sections, strict=True):
             QListWidgetItem(title, self.nav)
             self.stack.addWidget(section)

@@ -18,6 +18,7 @@ class ArticlesModel(QAbstractListModel):
         self._rows: list[ArticleInfo] = []
         self.bookmarked: set[str] = set()
         self.progress: dict[str, float] = {}
+        self.pack_titles: dict[str, str] = {}  # article id → its content pack's title
 
     def set_articles(self, rows: list[ArticleInfo]) -> None:
         self.beginResetModel()
@@ -34,7 +35,8 @@ class ArticlesModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             mark = "★ " if info.id in self.bookmarked else ""
             read = " ✓" if self.progress.get(info.id, 0) >= 0.95 else ""
-            return f"{mark}{info.title}{read}"
+            pack = self.pack_titles.get(info.id)
+            return f"{mark}{info.title}{read}" + (f" · {pack}" if pack else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{kind_label(info.kind)} · {info.summary}"
         if role == ARTICLE_ROLE:

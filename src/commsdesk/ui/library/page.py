@@ -15,12 +15,15 @@ from PySide6.QtWidgets import (
 
 from commsdesk.i18n import _, current_language
 from commsdesk.library.catalog import articles
+from commsdesk.library.pack_articles import empty_shelf, is_pack_article, pack_shelf
 from commsdesk.library.search import library_index
 from commsdesk.ui.controls import DataCombo
 from commsdesk.ui.library.labels import KINDS, kind_label, tag_label
 from commsdesk.ui.library.model import ArticlesModel
 from commsdesk.ui.library.reader import ArticleReader
 from commsdesk.ui.widgets import heading, hint
+
+PACKS = "@packs"  # the kind filter's value for articles from content packs
 
 
 class LibraryPage(QWidget):
@@ -36,6 +39,8 @@ class LibraryPage(QWidget):
         self.kind.add(_("All kinds"), None)
         for kind in KINDS:
             self.kind.add(kind_label(kind), kind)
+        self.kind.add(_("From content packs"), PACKS)
+        self.packs = empty_shelf()
         self.tag = DataCombo(_("Tag"))
         self.tag.add(_("Any tag"), None)
         tags = sorted({t for a in articles(language).values() for t in a.tags}, key=tag_label)
@@ -70,7 +75,7 @@ class LibraryPage(QWidget):
         left_layout.addLayout(filters)
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.empty)
-        self.reader = ArticleReader(controller, vault)
+        self.reader = ArticleReader(controller, vault, lambda: self.packs)
         self.reader.open_article.connect(self.show_article)
         self.reader.marks_changed.connect(self._marks_changed)
         self.reader.open_conversation.connect(
@@ -87,17 +92,23 @@ class LibraryPage(QWidget):
         self.reader.setVisible(False)
 
     def refresh(self) -> None:
+        """Reload the installed packs' articles too (a pack may have been added or removed)."""
+        self.packs = pack_shelf(self.vault.repos.content_packs.all())
         self.apply_filter()
+
+    def catalog(self) -> dict:
+        return {**articles(current_language()), **self.packs.infos}
 
     def apply_filter(self) -> None:
         language = current_language()
-        catalog = articles(language)
+        catalog = self.catalog()
         marks = self.vault.repos.library_marks.all()
         self.model.bookmarked = {a for a, m in marks.items() if m.bookmarked}
         self.model.progress = {a: m.progress for a, m in marks.items()}
+        self.model.pack_titles = self.packs.pack_titles
         text = self.search.text().strip()
         if text:
-            ids = library_index(language).search(text)
+            ids = library_index(language).search(text) + self.packs.index.search(text)
         else:
             order = list(KINDS)
             ids = [a.id for a in sorted(catalog.values(),
@@ -105,7 +116,8 @@ class LibraryPage(QWidget):
                                                        else 99, a.title))]
         kind, tag = self.kind.value(), self.tag.value()
         rows = [catalog[i] for i in ids if i in catalog
-                and (kind is None or catalog[i].kind == kind)
+                and (kind is None or catalog[i].kind == kind
+                     or (kind == PACKS and is_pack_article(i)))
                 and (tag is None or tag in catalog[i].tags)
                 and (not self.bookmarked_only.isChecked() or i in self.model.bookmarked)]
         current = self.reader.info.id if self.reader.info else None
@@ -133,7 +145,7 @@ class LibraryPage(QWidget):
 
     def show_article(self, article_id: str) -> None:
         """Open an article by id (from a related link, search or the journal)."""
-        info = articles(current_language()).get(article_id)
+        info = self.catalog().get(article_id)
         if info is None:
             return
         if self.model.row_of(article_id) < 0:

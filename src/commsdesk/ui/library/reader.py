@@ -56,10 +56,11 @@ class ArticleReader(QWidget):
     open_conversation = Signal(int)
     marks_changed = Signal()
 
-    def __init__(self, controller, vault):
+    def __init__(self, controller, vault, packs=None):
         super().__init__()
         mark_vault_data(self)  # it shows the user's notes and conversations
         self.controller, self.vault = controller, vault
+        self._packs = packs  # returns the Library's current PackShelf
         self.info: ArticleInfo | None = None
         self.title = heading("", 2)
         self.meta = hint("")
@@ -128,11 +129,16 @@ class ArticleReader(QWidget):
             self._save_mark()
         self.info = info
         language = current_language()
+        shelf = self._packs() if self._packs else None
+        from_pack = shelf is not None and info.id in shelf.infos
         self.title.setText(info.title)
-        self.meta.setText(" · ".join([kind_label(info.kind), ngettext(
+        meta = [kind_label(info.kind), ngettext(
             "{n} minute", "{n} minutes", info.reading_minutes).format(n=info.reading_minutes),
-            ", ".join(tag_label(t) for t in info.tags)]))
-        self.browser.setHtml(rendered(info.id, language))
+            ", ".join(tag_label(t) for t in info.tags)]
+        if from_pack:
+            meta.insert(0, _("From the pack “{pack}”").format(pack=shelf.pack_titles[info.id]))
+        self.meta.setText(" · ".join(meta))
+        self.browser.setHtml(shelf.html(info.id) if from_pack else rendered(info.id, language))
         mark = self.vault.repos.library_marks.get(info.id)
         self.bookmark.blockSignals(True)
         self.bookmark.setChecked(mark.bookmarked)
@@ -141,7 +147,7 @@ class ArticleReader(QWidget):
         bar = self.browser.verticalScrollBar()
         QTimer.singleShot(0, lambda: bar.setValue(int(mark.progress * bar.maximum())))
         self.related.clear()
-        catalog = articles(language)
+        catalog = {**articles(language), **(shelf.infos if shelf else {})}
         for related in info.related:
             if related in catalog:
                 item = QListWidgetItem(catalog[related].title, self.related)

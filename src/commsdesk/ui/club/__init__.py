@@ -1,0 +1,1 @@
+"""The Club section: story cards, content packs, practice, meeting kits."""

@@ -1,0 +1,37 @@
+"""Club: exchange experience (story cards), trainers' material (content packs), practice, meetings."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from commsdesk.i18n import _
+from commsdesk.ui.widgets import heading, mark_vault_data
+
+STORIES, PACKS, PRACTICE, MEETINGS = range(4)
+
+
+class ClubPage(QWidget):
+    def __init__(self, controller, vault, workspace):
+        super().__init__()
+        mark_vault_data(self)
+        from commsdesk.ui.club.meeting_kit import MeetingKitTab
+        from commsdesk.ui.club.packs_tab import PacksTab
+        from commsdesk.ui.club.practice import PracticeTab
+        from commsdesk.ui.club.stories_tab import StoriesTab
+
+        self.stories = StoriesTab(controller, vault)
+        self.packs = PacksTab(controller, vault, workspace)
+        self.practice = PracticeTab(controller, vault)
+        self.meetings = MeetingKitTab(controller, vault)
+        self.tabs = QTabWidget()
+        for tab, title in ((self.stories, _("Story cards")), (self.packs, _("Content packs")),
+                           (self.practice, _("Practice")), (self.meetings, _("Meeting kit"))):
+            self.tabs.addTab(tab, title)
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading(_("Communication Club")))
+        layout.addWidget(self.tabs, 1)
+
+    def refresh(self) -> None:
+        self.tabs.currentWidget().refresh()

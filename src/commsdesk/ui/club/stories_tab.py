@@ -1,0 +1,218 @@
+"""Story cards: make one from a person's journey or a single talk; the shelf of cards from others."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from commsdesk.i18n import _, current_language, format_date, ngettext
+from commsdesk.library.articles import render
+from commsdesk.library.search import ArticleIndex
+from commsdesk.storage import errors
+from commsdesk.storage.conversations import ConversationFilter
+from commsdesk.ui.controls import DataCombo, LazyCombo, confirm, inform
+from commsdesk.ui.library.reader import SafeBrowser
+from commsdesk.ui.widgets import heading, hint, mark_vault_data
+
+ROW_ROLE = Qt.ItemDataRole.UserRole
+JOURNEY = "journey"
+
+
+def read_bounded(path: Path, limit: int) -> bytes:
+    """At most `limit` + 1 bytes: a larger file is refused without being read whole."""
+    with open(path, "rb") as handle:
+        return handle.read(limit + 1)
+
+
+class StoriesTab(QWidget):
+    def __init__(self, controller, vault, parent=None):
+        super().__init__(parent)
+        mark_vault_data(self)
+        self.controller, self.vault = controller, vault
+        self.cards: dict[int, object] = {}
+        self.index = ArticleIndex([])
+        self.person = LazyCombo(_("Person"), self._people)
+        self.person.currentIndexChanged.connect(lambda _i: self._fill_talks())
+        self.talk = DataCombo(_("From"))
+        make = QPushButton(_("Make a story card…"))
+        make.clicked.connect(self.make_card)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Search the club stories"))
+        self.search.setAccessibleName(_("Search the club stories"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self._fill_shelf())
+        self.club = QLineEdit()
+        self.club.setPlaceholderText(_("Club the cards come from (optional)"))
+        self.club.setAccessibleName(_("Club the cards come from"))
+        self.shelf = QListWidget()
+        mark_vault_data(self.shelf)
+        self.shelf.setAccessibleName(_("Club stories"))
+        self.shelf.setWordWrap(True)
+        self.shelf.currentItemChanged.connect(lambda *_a: self._show_current())
+        import_button = QPushButton(_("Import story cards…"))
+        import_button.clicked.connect(self.choose_files)
+        self.remove_button = QPushButton(_("Remove from the shelf"))
+        self.remove_button.clicked.connect(self._remove)
+        self.reader = SafeBrowser()
+        self.reader.setAccessibleName(_("Story card"))
+
+        maker = QGridLayout()
+        maker.addWidget(self.person, 0, 0)
+        maker.addWidget(self.talk, 0, 1)
+        maker.addWidget(make, 0, 2)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(heading(_("Share your experience"), 3))
+        left_layout.addWidget(hint(_("A story card tells how talks with one person went, with names "
+                                     "replaced by roles, places made general and dates relative. "
+                                     "You check every line before anything is written.")))
+        left_layout.addLayout(maker)
+        left_layout.addWidget(heading(_("Club stories"), 3))
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.shelf, 1)
+        left_layout.addWidget(self.club)
+        row = QHBoxLayout()
+        row.addWidget(import_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        left_layout.addLayout(row)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.reader)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    # -- the shelf -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.cards = dict(self.vault.repos.club_stories.all())
+        self.index = ArticleIndex([
+            (str(rid), card.title, card.duration, (), " ".join(_searchable(card)))
+            for rid, card in self.cards.items()])
+        self._fill_shelf()
+
+    def _fill_shelf(self) -> None:
+        text = self.search.text().strip()
+        ids = [int(i) for i in self.index.search(text)] if text else list(self.cards)
+        self.shelf.clear()
+        for rid in ids:
+            card = self.cards[rid]
+            source = card.source
+            where = source.club or source.file_name if source else ""
+            line = f"{card.title} · {_(card.relationship.label)}" + (f" · {where}" if where else "")
+            item = QListWidgetItem(line, self.shelf)
+            item.setData(ROW_ROLE, rid)
+        if self.shelf.count():
+            self.shelf.setCurrentRow(0)
+        else:
+            self.reader.setHtml("")
+        self.remove_button.setEnabled(bool(self.shelf.count()))
+
+    def _show_current(self) -> None:
+        from commsdesk.club.stories import card_markdown
+
+        item = self.shelf.currentItem()
+        if item is None:
+            return
+        card = self.cards[item.data(ROW_ROLE)]
+        self.reader.setHtml(render(card_markdown(card, current_language())))
+
+    def choose_files(self) -> None:
+        dialog = QFileDialog(self, _("Import story cards"), "", _("Story cards (*.cdstory.json)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.filesSelected.connect(lambda names: self.import_files([Path(n) for n in names]))
+        dialog.open()
+
+    def import_files(self, paths: list[Path]) -> None:
+        """Each file is read in full before anything is stored; a refused file writes nothing."""
+        from commsdesk.club.stories import MAX_BYTES, StorySource, read_card
+
+        added, problems = 0, []
+        for path in paths:
+            try:
+                card = read_card(read_bounded(path, MAX_BYTES), path.name)
+                card.source = StorySource(card.source.file_name if card.source else path.name,
+                                          date.today(), self.club.text().strip())
+                self.vault.repos.club_stories.add(card)
+                added += 1
+            except OSError:
+                problems.append(f"{path.name}: " + _("the file cannot be read"))
+            except errors.VaultError as exc:
+                problems.append(f"{path.name}: {exc.user_message()}")
+        self.refresh()
+        summary = ngettext("{n} story card added to the shelf.", "{n} story cards added to the shelf.",
+                           added).format(n=added)
+        inform(self, _("Import story cards"), "\n".join([summary, *problems]), bool(problems))
+
+    def _remove(self) -> None:
+        item = self.shelf.currentItem()
+        if item is None:
+            return
+        rid = item.data(ROW_ROLE)
+        confirm(self, _("Remove this story card?"), _("It is deleted from your vault."),
+                lambda: (self.vault.repos.club_stories.delete(rid), self.refresh()), _("Remove"))
+
+    # -- making a card ---------------------------------------------------------------------
+    def _people(self) -> list[tuple[str, object]]:
+        names = self.vault.repos.contacts.names()
+        if self.controller.settings.discreet_mode:
+            contacts = {c.id: c for c in self.vault.repos.contacts.list(limit=100_000)}
+            names = {cid: f"{_(c.relationship.label)} {i + 1}"
+                     for i, (cid, c) in enumerate(contacts.items())}
+        return sorted(((n, cid) for cid, n in names.items()), key=lambda item: item[0].casefold())
+
+    def _fill_talks(self) -> None:
+        contact_id = self.person.value()
+        items: list[tuple[str, object]] = [(_("Their whole journey"), JOURNEY)]
+        if contact_id is not None:
+            for talk in self.vault.repos.conversations.list(ConversationFilter(contact_id=contact_id),
+                                                            limit=200):
+                items.append((_("The talk of {day}").format(
+                    day=format_date(talk.occurred_at.date(), "medium")), talk.id))
+        self.talk.set_items(items)
+
+    def choose_person(self, contact_id: int) -> None:
+        if not self.person.set_value(contact_id):
+            self.person.set_items(self._people())
+            self.person.stale = False
+            self.person.set_value(contact_id)
+        self._fill_talks()
+
+    def make_card(self):
+        from commsdesk.club.stories import draft_from_conversation, draft_from_journey
+        from commsdesk.ui.club.story_dialog import StoryDialog
+
+        contact_id, source = self.person.value(), self.talk.value()
+        if contact_id is None:
+            inform(self, _("Make a story card"), _("Choose a person first."), True)
+            return None
+        language = current_language()
+        draft = (draft_from_journey(self.vault, contact_id, language) if source in (None, JOURNEY)
+                 else draft_from_conversation(self.vault, source, language))
+        dialog = StoryDialog(self, draft)
+        dialog.open()
+        return dialog
+
+
+def _searchable(card) -> tuple[str, ...]:
+    from commsdesk.club.stories import searchable_texts
+
+    return searchable_texts(card)

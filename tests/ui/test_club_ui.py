@@ -1,0 +1,153 @@
+"""The Club's story cards and content packs, driven as a user would, checked in the vault."""
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+
+from commsdesk.club.pack_signing import generate_signing_key, raw_public_key
+from commsdesk.club.packs import PackStatus, build_pack, sign_pack
+from commsdesk.club.stories import read_card
+from commsdesk.domain import Relationship
+from commsdesk.paths import resources_dir
+from commsdesk.ui.club.page import PACKS, STORIES
+from commsdesk.ui.club.story_dialog import StoryDialog
+from commsdesk.ui.workspace import CLUB, LIBRARY
+from conftest import type_text
+from helpers import add_person, add_talk
+
+EXAMPLE = resources_dir() / "packs" / "example"
+
+
+def click(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def button(parent, text: str) -> QPushButton:
+    return next(b for b in parent.findChildren(QPushButton) if b.text() == text)
+
+
+def club(unlocked, tab: int):
+    workspace = unlocked.window.workspace
+    workspace.go_to(CLUB)
+    page = workspace.sections[CLUB]
+    page.tabs.setCurrentIndex(tab)
+    return page
+
+
+def answer(qtbot, parent, label: str) -> None:
+    """Click a button of the confirmation box that is open now."""
+    box = next(b for b in parent.findChildren(QMessageBox) if b.isVisible())
+    click(qtbot, next(b for b in box.buttons() if b.text() == label))
+
+
+def choose_file(parent, path: Path) -> None:
+    chooser = next(d for d in parent.findChildren(QFileDialog) if d.isVisible())
+    chooser.selectFile(str(path))
+    chooser.accept()
+
+
+def test_make_and_export_an_anonymized_story_card(qtbot, unlocked, tmp_path):
+    masha = add_person(unlocked.vault, "Маша", region="Тверь")
+    add_talk(unlocked.vault, masha.id, "Звонила Маше в Тверь, спросила про цены.",
+             when=datetime(2026, 9, 1, 19))
+    add_talk(unlocked.vault, masha.id, "Маша сама спросила, почему я уехала.",
+             when=datetime(2026, 11, 20, 19))
+    tab = club(unlocked, STORIES).stories
+    tab.choose_person(masha.id)
+    click(qtbot, button(tab, "Make a story card…"))
+    dialog = tab.findChild(StoryDialog)
+    story = dialog.boxes["story"][1]
+    assert "Маш" not in story.toPlainText() and "Твер" not in story.toPlainText()
+    story.moveCursor(story.textCursor().MoveOperation.End)
+    type_text(qtbot, story, " Потом Маша перезвонила.")
+    assert dialog.flags.count() == 1 and "Маша" in dialog.flags.item(0).text()  # typed back: flagged
+    click(qtbot, button(dialog, "Replace all"))
+    assert dialog.flags.count() == 0 and "Маша" not in story.toPlainText()
+    dialog.title.clear()
+    type_text(qtbot, dialog.title, "Четыре месяца с мамой")
+    click(qtbot, dialog.export_button)
+    target = tmp_path / "mother.cdstory.json"
+    choose_file(dialog, target)
+    card = read_card(target.read_bytes(), target.name)
+    assert card.title == "Четыре месяца с мамой" and card.relationship == Relationship.MOTHER
+    assert "Тверь" not in target.read_text("utf-8") and "Маше" not in target.read_text("utf-8")
+    assert (tmp_path / "mother.md").read_text("utf-8").startswith("# Четыре месяца с мамой")
+    assert target.stat().st_mode & 0o077 == 0  # readable by the user only
+
+
+def test_import_story_cards_to_the_shelf_and_search_them(qtbot, unlocked, tmp_path):
+    from commsdesk.club.stories import StoryCard, export_card
+
+    good = tmp_path / "good.cdstory.json"
+    good.write_bytes(export_card(StoryCard("Grandmother and the radio", Relationship.GRANDPARENT,
+                                           "en", story="She switched the radio off herself.")))
+    bad = tmp_path / "bad.cdstory.json"
+    bad.write_bytes(b'{"format": "commsdesk-story", "version": 1, "title": 5}')
+    tab = club(unlocked, STORIES).stories
+    type_text(qtbot, tab.club, "Tbilisi")
+    tab.import_files([good, bad])
+    box = next(b for b in tab.findChildren(QMessageBox) if b.isVisible())
+    assert "1 story card added" in box.text() and "bad.cdstory.json" in box.text()
+    box.close()
+    [(_row, card)] = unlocked.vault.repos.club_stories.all()
+    assert card.title == "Grandmother and the radio" and card.source.club == "Tbilisi"
+    assert tab.shelf.count() == 1 and "radio" in tab.reader.toPlainText()
+    type_text(qtbot, tab.search, "radios")
+    assert tab.shelf.count() == 1
+    tab.search.clear()
+    type_text(qtbot, tab.search, "television")
+    assert tab.shelf.count() == 0
+
+
+def test_import_a_pack_confirm_it_and_read_its_article_in_the_library(qtbot, unlocked, tmp_path):
+    key = generate_signing_key()
+    path = tmp_path / "example.cdpack"
+    path.write_bytes(sign_pack(build_pack(EXAMPLE), key))
+    page = club(unlocked, PACKS)
+    tab = page.packs
+    click(qtbot, button(tab, "Import a pack…"))
+    choose_file(tab, path)
+    assert unlocked.vault.repos.content_packs.all() == []  # not before the user agrees
+    answer(qtbot, tab, "Import anyway")
+    [installed] = unlocked.vault.repos.content_packs.all()
+    assert installed.pack.status is PackStatus.UNKNOWN_SIGNER and tab.list.count() == 1
+    assert "Signed by an unknown key" in tab.list.item(0).text()
+    click(qtbot, tab.trust_button)
+    answer(qtbot, tab, "Trust")
+    assert unlocked.vault.repos.trusted_keys.all() == [raw_public_key(key)]
+    assert "Signed by a key you trust" in tab.list.item(0).text()
+    click(qtbot, tab.read_button)
+    workspace = unlocked.window.workspace
+    assert workspace.current_index() == LIBRARY
+    reader = workspace.sections[LIBRARY].reader
+    assert reader.info.id == "pack:example-first-talks/after-a-pause"
+    assert "Первые разговоры после паузы" in reader.meta.text()
+    assert "Дочь:" in reader.browser.toPlainText()
+
+
+def test_a_tampered_pack_is_rejected_and_an_unsigned_one_needs_a_yes(qtbot, unlocked, tmp_path):
+    data = bytearray(sign_pack(build_pack(EXAMPLE), generate_signing_key()))
+    data[len(data) // 2] ^= 0x01
+    tampered = tmp_path / "tampered.cdpack"
+    tampered.write_bytes(bytes(data))
+    tab = club(unlocked, PACKS).packs
+    tab.import_file(tampered)
+    box = next(b for b in tab.findChildren(QMessageBox) if b.isVisible())
+    assert box.icon() == QMessageBox.Icon.Warning
+    box.close()
+    unsigned = tmp_path / "unsigned.cdpack"
+    unsigned.write_bytes(build_pack(EXAMPLE))
+    tab.import_file(unsigned)
+    box = next(b for b in tab.findChildren(QMessageBox) if b.isVisible())
+    assert "Nobody signed this pack" in box.text()
+    answer(qtbot, tab, "Cancel")
+    assert unlocked.vault.repos.content_packs.all() == []
+    tab.import_file(unsigned)
+    answer(qtbot, tab, "Import anyway")
+    assert unlocked.vault.repos.content_packs.all()[0].pack.status is PackStatus.UNSIGNED
+    tab.list.setCurrentRow(0)
+    click(qtbot, tab.remove_button)
+    answer(qtbot, tab, "Remove")
+    assert unlocked.vault.repos.content_packs.all() == []
