@@ -159,6 +159,7 @@ class RoleplayView(QWidget):
         self.cards = QListWidget()
         self.cards.setAccessibleName(_("Role-play cards"))
         self.cards.setWordWrap(True)
+        self.cards.setSpacing(3)
         self.cards.currentItemChanged.connect(self._card_changed)
         self.title = heading("", 2)
         self.hide_relative = QCheckBox(_("Hide “Playing the relative” (for the communicator)"))
