@@ -74,10 +74,33 @@ def fill(vault):
         TalkReview("спросила обо мне", "partly", "better", custom.id, 8, 7, "облегчение",
                    date(2026, 12, 5), talk.id)))
     vault.repos.prep_sheets.add(PrepSheet(friend.id, None, goal="просто поговорить"))
+    _club(vault)
     vault.repos.strategy_templates.add({
         "title": "Мой шаблон", "language": "ru", "stage": "doubting", "expected_months": 4,
         "techniques": ["technique-my-story"], "goal": "сомнение", "small_win": "вопрос",
         "shared_values": "семья", "topics_to_avoid": "…", "steps": [["слушать", "месяц"]]})
+
+
+def _club(vault):
+    from commsdesk.club.pack_signing import generate_signing_key, raw_public_key
+    from commsdesk.club.packs import build_pack, read_pack, sign_pack
+    from commsdesk.club.story_card import StoryCard, StorySource
+    from commsdesk.paths import resources_dir
+    from commsdesk.storage.club import PracticeEntry
+
+    key = generate_signing_key()
+    data = sign_pack(build_pack(resources_dir() / "packs" / "example"), key)
+    vault.repos.trusted_keys.add(raw_public_key(key), "trainer", date(2026, 11, 2))
+    vault.repos.content_packs.add(read_pack(data), data, date(2026, 11, 3))
+    vault.repos.club_stories.add(StoryCard(
+        "Полгода с бабушкой", Relationship.GRANDPARENT, story="Сама выключила радио.",
+        techniques=["technique-my-story"], created="2026-10",
+        source=StorySource("babushka.cdstory.json", date(2026, 11, 4), "Ереван")))
+    vault.repos.practice.add(PracticeEntry("drill", "some-drill", datetime(2026, 11, 5, 20, 0),
+                                           reply="А ты как думаешь?", ticks=["asked"]))
+    vault.repos.practice.add(PracticeEntry("roleplay", "roleplay-mother-state-tv",
+                                           datetime(2026, 11, 6, 19, 0), role="observer",
+                                           what_worked="паузы"))
 
 
 def canonical(document):
@@ -108,7 +131,8 @@ def test_export_lists_every_section(vault):
     for section, count in {"contacts": 2, "conversations": 2, "observations": 2, "plans": 1,
                            "reminders": 2, "reflections": 1, "dimensions": 5,
                            "library_marks": 1, "stage_changes": 1, "prep_sheets": 2,
-                           "strategy_templates": 1}.items():
+                           "strategy_templates": 1, "club_stories": 1, "content_packs": 1,
+                           "trusted_keys": 1, "practice_log": 2}.items():
         assert len(document[section]) == count, section
 
 

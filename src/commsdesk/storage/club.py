@@ -68,7 +68,7 @@ class ContentPacks:
     def __init__(self, vault):
         self._vault = vault
 
-    def add(self, pack: Pack, data: bytes) -> int:
+    def add(self, pack: Pack, data: bytes, imported_on: date | None = None) -> int:
         """Install a pack (already read and confirmed); a newer copy of the same pack replaces it."""
         with self._vault.transaction() as conn:
             conn.execute("DELETE FROM content_packs WHERE pack_id = ?", (pack.id,))
@@ -76,7 +76,7 @@ class ContentPacks:
                 "INSERT INTO content_packs (pack_id, title, author, language, version, data,"
                 " imported_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (pack.id, pack.title, pack.author, pack.language, pack.version, data,
-                 d_out(date.today()))).lastrowid
+                 d_out(imported_on or date.today()))).lastrowid
 
     def all(self, language: str | None = None) -> list[InstalledPack]:
         from commsdesk.club.packs import read_pack  # cryptography: loaded only when needed
@@ -106,10 +106,10 @@ class TrustedKeys:
     def __init__(self, vault):
         self._vault = vault
 
-    def add(self, public_key: bytes, label: str = "") -> None:
+    def add(self, public_key: bytes, label: str = "", added_on: date | None = None) -> None:
         with self._vault.transaction() as conn:
             conn.execute("INSERT OR IGNORE INTO trusted_keys (public_key, label, added_on)"
-                         " VALUES (?, ?, ?)", (public_key, label, d_out(date.today())))
+                         " VALUES (?, ?, ?)", (public_key, label, d_out(added_on or date.today())))
 
     def all(self) -> list[bytes]:
         with self._vault.reading() as conn:

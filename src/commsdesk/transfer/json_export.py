@@ -13,7 +13,8 @@ FORMAT = "commsdesk-export"
 VERSION = 1
 PAGE = 2000
 SECTIONS = ("dimensions", "contacts", "conversations", "observations", "plans", "reminders",
-            "reflections", "library_marks", "stage_changes", "prep_sheets", "strategy_templates")
+            "reflections", "library_marks", "stage_changes", "prep_sheets", "strategy_templates",
+            "club_stories", "content_packs", "trusted_keys", "practice_log")
 
 
 def _d(value: date | None) -> str | None:
@@ -127,6 +128,7 @@ def export_document(vault: Vault) -> dict[str, Any]:
                                if s.contact_id in contact_uid]
     document["strategy_templates"] = [{"uid": uid, "body": body}
                                       for uid, body in repos.strategy_templates.all()]
+    document.update(_club(vault))
     for name in SECTIONS:
         document[name].sort(key=lambda r: (r.get("created_at") or "", r["uid"]))
     return document
@@ -146,3 +148,31 @@ def _prep_sheet(s, contact_uid, conversation_uid, dimension_uid, plan_uid) -> di
                 "view_after": r.view_after, "feelings": r.feelings,
                 "conversation_uid": conversation_uid.get(r.conversation_id)},
             "created_at": _dt(s.created_at), "updated_at": _dt(s.updated_at)}
+
+
+def _club(vault: Vault) -> dict[str, list]:
+    """The Club's records: cards and packs exactly as imported, signers, the user's practice."""
+    import base64
+
+    from commsdesk.club.story_file import card_document
+
+    repos = vault.repos
+    with vault.reading() as conn:
+        packs = conn.execute("SELECT pack_id, data, imported_on FROM content_packs").fetchall()
+        keys = conn.execute("SELECT public_key, label, added_on FROM trusted_keys").fetchall()
+    return {
+        "club_stories": [
+            {"uid": card.id, "card": card_document(card), "source_file": card.source.file_name,
+             "imported_on": _d(card.source.imported_on), "club": card.source.club}
+            for _rid, card in repos.club_stories.all()],
+        "content_packs": [
+            {"uid": pack_id, "data": base64.b64encode(bytes(data)).decode("ascii"), "imported_on": on}
+            for pack_id, data, on in packs],
+        "trusted_keys": [{"uid": bytes(key).hex(), "label": label, "added_on": on}
+                         for key, label, on in keys],
+        "practice_log": [
+            {"uid": e.uid, "kind": e.kind, "item_id": e.item_id,
+             "practised_at": _dt(e.practised_at), "role": e.role, "reply": e.reply,
+             "ticks": e.ticks, "what_worked": e.what_worked}
+            for kind in ("roleplay", "drill") for e in repos.practice.history(kind, limit=1_000_000)],
+    }

@@ -80,6 +80,13 @@ _SPEC: dict[str, dict[str, str]] = {
                     "exit_line": "text", "techniques": "strings", "review": "review?",
                     "created_at": "datetime", "updated_at": "datetime"},
     "strategy_templates": {"uid": "uid", "body": "template"},
+    "club_stories": {"uid": "uid", "card": "story_card", "source_file": "text", "imported_on": "date",
+                     "club": "text"},
+    "content_packs": {"uid": "uid", "data": "pack_data", "imported_on": "date"},
+    "trusted_keys": {"uid": "public_key", "label": "text", "added_on": "date"},
+    "practice_log": {"uid": "uid", "kind": "practice_kind", "item_id": "name",
+                     "practised_at": "datetime", "role": "text", "reply": "text", "ticks": "strings",
+                     "what_worked": "text"},
 }
 # Fields added after version 1 was published: files from older apps lack them.
 _ADDED_LATER = {"contacts": {"phones": list, "address": str}}
@@ -239,6 +246,8 @@ def _check_value(kind: str, value: Any) -> str | None:
         return None if value in {e.value for e in _ENUMS[kind]} else N_("has an unknown value")
     if kind in ("date", "datetime", "minute"):
         return _check_moment(kind, value)
+    if kind in ("story_card", "pack_data", "public_key", "practice_kind"):
+        return _check_club(kind, value)
     if kind in ("versus_plan", "versus_expectation"):
         from commsdesk.storage.prep_sheets import VERSUS_EXPECTATION, VERSUS_PLAN
 
@@ -262,6 +271,32 @@ def _check_value(kind: str, value: Any) -> str | None:
     if kind in ("strings", "channels", "media", "steps"):
         return _check_list(kind, value)
     return N_("has an unknown value")
+
+
+def _check_club(kind: str, value: Any) -> str | None:
+    """Cards and packs are checked by their own readers, exactly as when they were imported."""
+    import base64
+    import binascii
+
+    if kind == "practice_kind":
+        return None if value in ("roleplay", "drill") else N_("has an unknown value")
+    if kind == "public_key":
+        ok = isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
+        return None if ok else N_("has an unknown value")
+    try:
+        if kind == "story_card":
+            from commsdesk.club.story_file import card_from_document
+
+            card_from_document(value)
+        else:
+            from commsdesk.club.packs import read_pack
+
+            if not isinstance(value, str):
+                return N_("must be text")
+            read_pack(base64.b64decode(value, validate=True))
+    except (VaultError, binascii.Error, ValueError):
+        return N_("is damaged or not valid")
+    return None
 
 
 def _check_moment(kind: str, value: Any) -> str | None:
@@ -340,7 +375,7 @@ class _Writer:
                 table: dict(conn.execute(f"SELECT uid, id FROM {table}"))
                 for table in ("contacts", "conversations", "observations", "plans", "reminders",
                               "reflections", "dimensions", "stage_changes", "prep_sheets",
-                              "strategy_templates")
+                              "strategy_templates", "practice_log")
             }
             self._dimensions()
             self._library_marks()
@@ -363,7 +398,56 @@ class _Writer:
                         self.ids[section][record["uid"]] = stored.id
                     self.summary.added[section] = self.summary.added.get(section, 0) + 1
             self._strategy_templates()
+            self._club()
         return self.summary
+
+    def _club(self) -> None:
+        import base64
+
+        from commsdesk.club.packs import read_pack
+        from commsdesk.club.story_card import StorySource
+        from commsdesk.club.story_file import card_from_document
+        from commsdesk.storage.club import PracticeEntry
+        from commsdesk.storage.errors import AlreadyPresent
+
+        repos = self.vault.repos
+
+        def added(section: str) -> None:
+            self.summary.added[section] = self.summary.added.get(section, 0) + 1
+
+        for r in self.doc.get("trusted_keys", []):
+            key = bytes.fromhex(r["uid"])
+            if key in repos.trusted_keys.all():
+                self.summary.skipped += 1
+                continue
+            repos.trusted_keys.add(key, r["label"], date.fromisoformat(r["added_on"]))
+            added("trusted_keys")
+        for r in self.doc.get("club_stories", []):
+            card = card_from_document(r["card"])
+            card.source = StorySource(r["source_file"], date.fromisoformat(r["imported_on"]), r["club"])
+            try:
+                repos.club_stories.add(card)
+                added("club_stories")
+            except AlreadyPresent:
+                self.summary.skipped += 1
+        installed = {i.pack.id for i in repos.content_packs.all()}
+        for r in self.doc.get("content_packs", []):
+            if r["uid"] in installed:
+                self.summary.skipped += 1
+                continue
+            data = base64.b64decode(r["data"])
+            repos.content_packs.add(read_pack(data), data, date.fromisoformat(r["imported_on"]))
+            added("content_packs")
+        known = set(self.existing["practice_log"])
+        for r in self.doc.get("practice_log", []):
+            if r["uid"] in known:
+                self.summary.skipped += 1
+                continue
+            repos.practice.add(PracticeEntry(r["kind"], r["item_id"],
+                                             datetime.fromisoformat(r["practised_at"]), r["role"],
+                                             r["reply"], list(r["ticks"]), r["what_worked"],
+                                             uid=r["uid"]))
+            added("practice_log")
 
     def _strategy_templates(self) -> None:
         for record in self.doc.get("strategy_templates", []):

@@ -22,6 +22,7 @@ class ClubPage(QWidget):
         self.stories = StoriesTab(controller, vault)
         self.packs = PacksTab(controller, vault, workspace)
         self.practice = PracticeTab(controller, vault)
+        self.practice.open_article.connect(workspace.open_article)
         self.meetings = MeetingKitTab(controller, vault)
         self.tabs = QTabWidget()
         for tab, title in ((self.stories, _("Story cards")), (self.packs, _("Content packs")),

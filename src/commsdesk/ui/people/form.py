@@ -124,12 +124,20 @@ class ContactForm(QWidget):
         self.stay.setRange(0, 52)
         self.stay.setSpecialValueText(_("no reminder"))
         self.stay.setSuffix(_(" wk"))
+        self.phones = QLineEdit()
+        self.phones.setAccessibleName(_("Phone numbers"))
+        self.phones.setPlaceholderText(_("Optional, comma-separated; every extra detail is a risk if "
+                                         "the laptop is seized"))
+        self.address = QLineEdit()
+        self.address.setAccessibleName(_("Address"))
+        self.address.setPlaceholderText(_("Optional; better left empty"))
         for label, field in ((_("Name"), self.name), (_("Relationship"), self.relationship),
                              (_("Region"), self.region), (_("Age group"), self.age_group),
                              (_("Channels"), self.channels), (_("Media diet"), self.media),
                              (_("Values and interests"), self.values),
                              (_("Topics to avoid"), self.avoid), (_("Safety notes"), self.safety),
-                             (_("Tags"), self.tags), (_("Stay in touch every"), self.stay)):
+                             (_("Tags"), self.tags), (_("Stay in touch every"), self.stay),
+                             (_("Phone numbers"), self.phones), (_("Address"), self.address)):
             form.addRow(label, field)
         self.save_button = QPushButton(_("Save"))
         self.save_button.setDefault(True)
@@ -156,6 +164,8 @@ class ContactForm(QWidget):
         self.safety.setPlainText(contact.safety_notes)
         self.tags.setText(", ".join(contact.tags))
         self.stay.setValue(contact.stay_in_touch_weeks or 0)
+        self.phones.setText(", ".join(contact.phones))
+        self.address.setText(contact.address)
         self.error.hide()
 
     def values_into(self, contact: Contact) -> Contact:
@@ -170,6 +180,8 @@ class ContactForm(QWidget):
         contact.safety_notes = self.safety.toPlainText()
         contact.tags = [t.strip() for t in self.tags.text().split(",") if t.strip()]
         contact.stay_in_touch_weeks = self.stay.value() or None
+        contact.phones = [p.strip() for p in self.phones.text().split(",") if p.strip()]
+        contact.address = self.address.text().strip()
         return contact
 
     def _save(self) -> None:

@@ -70,6 +70,9 @@ class PeoplePage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         new = QPushButton(_("New person"))
         new.clicked.connect(self.new_person)
+        from_phone = QPushButton(_("Import from a phone…"))
+        from_phone.setToolTip(_("A .vcf file exported from the phone's contacts"))
+        from_phone.clicked.connect(self.choose_phone_export)
 
         filters = QGridLayout()
         filters.addWidget(self.relationship, 0, 0)
@@ -85,7 +88,10 @@ class PeoplePage(QWidget):
         self.undo_bar = UndoBar()
         self.undo_bar.undo.connect(self._undo_delete)
         left_layout.addWidget(self.undo_bar)
-        left_layout.addWidget(new)
+        add_row = QHBoxLayout()
+        add_row.addWidget(new)
+        add_row.addWidget(from_phone)
+        left_layout.addLayout(add_row)
 
         self.detail = self._build_detail()
         splitter = QSplitter()
@@ -265,6 +271,33 @@ class PeoplePage(QWidget):
             restored, self._deleted = self._deleted, None
             self.controller.notify_changed()
             self.show_person(restored)
+
+    def choose_phone_export(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        dialog = QFileDialog(self, _("Import contacts from a phone"), "",
+                             _("Contacts exported from a phone (*.vcf *.vcard)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.read_phone_export)
+        dialog.open()
+
+    def read_phone_export(self, path: str) -> None:
+        """Read the file in the background; the user then picks whom to import."""
+        from commsdesk.club.vcard import read_phone_export_file
+        from commsdesk.ui.controls import inform
+        from commsdesk.ui.people.phone_import import PhoneImportDialog
+
+        def show(export) -> None:
+            dialog = PhoneImportDialog(self, self.vault, export)
+            dialog.imported.connect(lambda _n: (self.controller.notify_changed(), self.refresh()))
+            dialog.open()
+
+        def failed(exc: BaseException) -> None:
+            inform(self, _("Import contacts from a phone"), errors.describe(exc), True)
+
+        self.controller.tasks.run(lambda: read_phone_export_file(path), show, failed)
 
     def _open_timeline_entry(self, index) -> None:
         entry = index.model().data(index, RECORD_ROLE)
