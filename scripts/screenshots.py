@@ -88,6 +88,7 @@ def main() -> int:
         workspace.go_to(JOURNAL)
         shoot(ctl.window, out, prefix + "journal")
         planning(ctl, workspace, mother, out, prefix, theme == "light")
+        club(ctl, workspace, mother, out, prefix, theme == "light")
         workspace.go_to(LIBRARY)
         library = workspace.sections[LIBRARY]
         shoot(ctl.window, out, prefix + "library")
@@ -144,6 +145,34 @@ def planning(ctl, workspace, mother, out: Path, prefix: str, all_shots: bool) ->
     ctl.tasks.wait()
     settle()
     shoot(ctl.window, out, prefix + "progress-person")
+
+
+def club(ctl, workspace, mother, out: Path, prefix: str, all_shots: bool) -> None:
+    """The Club: the stories shelf, a story card in the making, packs, practice, the meeting kit."""
+    from commsdesk.ui.club.page import MEETINGS, PACKS, PRACTICE, STORIES
+    from commsdesk.ui.club.story_dialog import StoryDialog
+    from commsdesk.ui.workspace import CLUB
+
+    workspace.go_to(CLUB)
+    page = workspace.sections[CLUB]
+    page.tabs.setCurrentIndex(STORIES)
+    shoot(ctl.window, out, prefix + "club-stories")
+    if not all_shots:
+        return
+    page.stories.choose_person(mother.id)
+    dialog = page.stories.make_card()
+    shoot(dialog, out, prefix + "club-story-card")
+    dialog.close()
+    page.tabs.setCurrentIndex(PACKS)
+    shoot(ctl.window, out, prefix + "club-packs")
+    page.tabs.setCurrentIndex(PRACTICE)
+    page.practice.findChild(type(page.tabs)).setCurrentIndex(0)
+    shoot(ctl.window, out, prefix + "club-roleplay")
+    page.practice.findChild(type(page.tabs)).setCurrentIndex(1)
+    shoot(ctl.window, out, prefix + "club-drills")
+    page.tabs.setCurrentIndex(MEETINGS)
+    shoot(ctl.window, out, prefix + "club-meeting-kit")
+    assert StoryDialog
 
 
 def pdf_page(html: str, out: Path, name: str) -> None:

@@ -450,6 +450,28 @@ def _planning(repos, ids: dict[str, int], day) -> None:
                           "Облегчение и немного надежды", day(-20))))
 
 
+def _club(repos, day) -> None:
+    """The example content pack and a story card from another (invented) club on the shelf."""
+    from commsdesk.club.packs import build_pack, read_pack
+    from commsdesk.club.story_card import StoryCard, StorySource
+    from commsdesk.paths import resources_dir
+    from commsdesk.planner.stages import Stage
+
+    data = build_pack(resources_dir() / "packs" / "example")
+    repos.content_packs.add(read_pack(data), data, day(-5))
+    repos.club_stories.add(StoryCard(
+        "Полгода с бабушкой и радио", Relationship.GRANDPARENT, "ru",
+        story="Сначала я только спрашивала, что сегодня говорили по радио, и слушала. Через два месяца "
+              "бабушка сама сказала, что устала от новостей. Через полгода она попросила рассказать, "
+              "как мы живём там, и впервые не стала спорить.",
+        stage_before=Stage.NOT_THINKING, stage_after=Stage.DOUBTING, duration="за полгода",
+        techniques=["technique-listening-oars", "technique-my-story"],
+        what_worked="Вопросы о её молодости, истории про внуков.",
+        what_did_not="Пересказ новостей из независимых СМИ: сразу закрывалась.",
+        tip="Не торопитесь: первые два месяца — только слушать.", created="2026-10",
+        source=StorySource("babushka.cdstory.json", day(-3), "Клуб в Ереване")))
+
+
 def populate(vault: Vault, today: date) -> None:
     """Fill an empty vault with the sample journal, all in one transaction, dated before `today`."""
     repos = vault.repos
@@ -489,6 +511,7 @@ def populate(vault: Vault, today: date) -> None:
                 [PlanStep(title, hint, StepStatus(state), day(due), None if done is None else day(done))
                  for title, hint, state, due, done in steps]))
         _planning(repos, ids, day)
+        _club(repos, day)
         for who, due, note, done in REMINDERS:
             repos.reminders.add(Reminder(
                 day(due), note, None if who is None else ids[who],

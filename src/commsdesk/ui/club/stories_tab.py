@@ -46,8 +46,11 @@ class StoriesTab(QWidget):
         self.cards: dict[int, object] = {}
         self.index = ArticleIndex([])
         self.person = LazyCombo(_("Person"), self._people)
+        self.person.setPlaceholderText(_("Choose a person"))
+        self.person.setCurrentIndex(-1)
         self.person.currentIndexChanged.connect(lambda _i: self._fill_talks())
         self.talk = DataCombo(_("From"))
+        self.talk.set_items([(_("Their whole journey"), JOURNEY)])
         make = QPushButton(_("Make a story card…"))
         make.clicked.connect(self.make_card)
         self.search = QLineEdit()
@@ -131,7 +134,7 @@ class StoriesTab(QWidget):
         if item is None:
             return
         card = self.cards[item.data(ROW_ROLE)]
-        self.reader.setHtml(render(card_markdown(card, current_language())))
+        self.reader.setHtml(render(as_page(card_markdown(card, current_language()))))
 
     def choose_files(self) -> None:
         dialog = QFileDialog(self, _("Import story cards"), "", _("Story cards (*.cdstory.json)"))
@@ -210,6 +213,11 @@ class StoriesTab(QWidget):
         dialog = StoryDialog(self, draft)
         dialog.open()
         return dialog
+
+
+def as_page(markdown: str) -> str:
+    """The card's title as the page's heading (the reader's sanitiser keeps h2 and below)."""
+    return "#" + markdown if markdown.startswith("# ") else markdown
 
 
 def _searchable(card) -> tuple[str, ...]:

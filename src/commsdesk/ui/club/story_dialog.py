@@ -148,7 +148,9 @@ class StoryDialog(QDialog):
                                          "{n} possible names or details are still in the card.",
                                          count).format(n=count) if count
                                 else _("Nothing that looks like a name, a place or a date is left."))
-        self.preview.setHtml(render(card_markdown(card, card.language)))
+        from commsdesk.ui.club.stories_tab import as_page
+
+        self.preview.setHtml(render(as_page(card_markdown(card, card.language))))
 
     def _replace(self, name: str, flag) -> None:
         if name in self.boxes:
