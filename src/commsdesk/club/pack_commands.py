@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from commsdesk.club import pack_signing as signing
-from commsdesk.club.pack_files import read_limited, replace_atomically, write_new
 from commsdesk.club.packs import PACK_SUFFIX, PackStatus, build_pack, read_pack, read_pack_file, sign_pack
+from commsdesk.files import read_limited, replace_atomically, write_new
 from commsdesk.i18n import _, ngettext
 from commsdesk.storage.errors import VaultError, VaultExists
 from commsdesk.storage.kdf import LEVELS_BY_NAME

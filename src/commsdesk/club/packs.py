@@ -15,7 +15,6 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from commsdesk.club.pack_errors import PackDamaged, PackTampered, PackTooLarge, PackTooNew
-from commsdesk.club.pack_files import read_limited
 from commsdesk.club.pack_format import (
     FORMAT,
     FORMAT_VERSION,
@@ -31,6 +30,7 @@ from commsdesk.club.pack_format import (
 )
 from commsdesk.club.pack_signing import fingerprint, raw_public_key, sign_digest, signature_valid
 from commsdesk.club.pack_source import read_source
+from commsdesk.files import read_limited
 from commsdesk.i18n import N_
 from commsdesk.storage.errors import Msg
 

@@ -20,6 +20,7 @@ class ArticleIndex:
         self.ids = [entry[0] for entry in entries]
         self._bodies = {entry[0]: entry[4] for entry in entries}
         self._conn = sqlcipher3.connect(":memory:", check_same_thread=False)
+        self._conn.execute("PRAGMA temp_store = MEMORY")  # sorting never spills to a temp file
         # Two column pairs, so that bm25 can weigh the title, summary and tags above the body;
         # the query is run against both pairs (see `search`).
         self._conn.execute("CREATE VIRTUAL TABLE docs USING fts5(stems, words, body_stems,"

@@ -40,15 +40,10 @@ def write_pdf(html: str, path: Path, images: dict[str, QImage] | None = None) ->
 
 
 def choose_pdf_path(parent: QWidget, suggested: str, on_chosen) -> QFileDialog:
-    """Qt's own non-native file dialog: nothing lands in the desktop's recent-files list."""
-    dialog = QFileDialog(parent, _("Save as PDF"), suggested, _("PDF files (*.pdf)"))
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setDefaultSuffix("pdf")
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.fileSelected.connect(lambda name: on_chosen(Path(name)))
-    dialog.open()
-    return dialog
+    from commsdesk.ui.files import choose_file
+
+    return choose_file(parent, _("Save as PDF"), _("PDF files (*.pdf)"), on_chosen, save=True,
+                       suggested=suggested, default_suffix="pdf")
 
 
 def print_html(parent: QWidget, html: str, images: dict[str, QImage] | None = None) -> None:

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -19,6 +18,7 @@ from commsdesk.i18n import _, format_date, ngettext
 from commsdesk.library.pack_articles import pack_article_id
 from commsdesk.storage import errors
 from commsdesk.ui.controls import confirm, inform
+from commsdesk.ui.files import choose_file
 from commsdesk.ui.widgets import heading, hint, mark_vault_data
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
@@ -98,12 +98,7 @@ class PacksTab(QWidget):
 
     # -- import ----------------------------------------------------------------------------
     def choose_file(self) -> None:
-        dialog = QFileDialog(self, _("Import a pack"), "", _("Content packs (*.cdpack)"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda name: self.import_file(Path(name)))
-        dialog.open()
+        choose_file(self, _("Import a pack"), _("Content packs (*.cdpack)"), self.import_file)
 
     def import_file(self, path: Path) -> None:
         """Read and check the whole pack first; a signed-and-trusted pack goes in at once,

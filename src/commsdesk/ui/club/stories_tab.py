@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -25,6 +24,7 @@ from commsdesk.library.search import ArticleIndex
 from commsdesk.storage import errors
 from commsdesk.storage.conversations import ConversationFilter
 from commsdesk.ui.controls import DataCombo, LazyCombo, confirm, inform
+from commsdesk.ui.files import choose_files
 from commsdesk.ui.library.reader import SafeBrowser
 from commsdesk.ui.widgets import heading, hint, mark_vault_data
 
@@ -137,12 +137,7 @@ class StoriesTab(QWidget):
         self.reader.setHtml(render(as_page(card_markdown(card, current_language()))))
 
     def choose_files(self) -> None:
-        dialog = QFileDialog(self, _("Import story cards"), "", _("Story cards (*.cdstory.json)"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.filesSelected.connect(lambda names: self.import_files([Path(n) for n in names]))
-        dialog.open()
+        choose_files(self, _("Import story cards"), _("Story cards (*.cdstory.json)"), self.import_files)
 
     def import_files(self, paths: list[Path]) -> None:
         """Each file is read in full before anything is stored; a refused file writes nothing."""

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -22,32 +21,18 @@ from PySide6.QtWidgets import (
 
 from commsdesk.club.stories import EXTENSION, StoryDraft, card_markdown, export_card
 from commsdesk.domain import Relationship
+from commsdesk.files import write_private
 from commsdesk.i18n import _, ngettext
 from commsdesk.library.articles import render
+from commsdesk.storage.errors import VaultError
 from commsdesk.ui.controls import confirm, inform
+from commsdesk.ui.files import choose_file
 from commsdesk.ui.library.reader import SafeBrowser
 from commsdesk.ui.people.form import enum_combo, text_box
 from commsdesk.ui.widgets import hint, mark_vault_data
 
 FIELDS = ("story", "what_worked", "what_did_not", "tip")
 FLAG_ROLE = Qt.ItemDataRole.UserRole
-
-
-def write_private_file(path: Path, data: bytes) -> None:
-    """A new file readable by the user only, fsynced, then moved into place."""
-    import os
-    import tempfile
-
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".commsdesk-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 class StoryDialog(QDialog):
@@ -191,13 +176,8 @@ class StoryDialog(QDialog):
         self._choose_path()
 
     def _choose_path(self) -> None:
-        dialog = QFileDialog(self, _("Export the story card"), "story" + EXTENSION,
-                             _("Story cards (*.cdstory.json)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda name: self.write(Path(name)))
-        dialog.open()
+        choose_file(self, _("Export the story card"), _("Story cards (*.cdstory.json)"), self.write,
+                    save=True, suggested="story" + EXTENSION)
 
     def write(self, path: Path) -> None:
         """The card file and, beside it, the same card as readable Markdown."""
@@ -205,16 +185,11 @@ class StoryDialog(QDialog):
             path = path.with_name(path.name.removesuffix(".json") + EXTENSION)
         card = self.current_card()
         try:
-            write_private_file(path, export_card(card))
+            write_private(path, export_card(card))
             markdown = path.with_name(path.name.removesuffix(EXTENSION) + ".md")
-            write_private_file(markdown, card_markdown(card, card.language).encode("utf-8"))
-        except OSError:
-            inform(self, _("Export the story card"), _("The card could not be written there."), True)
-            return
-        except Exception as exc:  # the card itself is refused (a field too long, say)
-            from commsdesk.storage.errors import describe
-
-            inform(self, _("Export the story card"), describe(exc), True)
+            write_private(markdown, card_markdown(card, card.language).encode("utf-8"))
+        except VaultError as exc:  # a full disk, a folder we may not write, a field too long
+            inform(self, _("Export the story card"), exc.user_message(), True)
             return
         self.exported.emit(str(path))
         self.accept()

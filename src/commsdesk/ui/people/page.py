@@ -273,15 +273,10 @@ class PeoplePage(QWidget):
             self.show_person(restored)
 
     def choose_phone_export(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from commsdesk.ui.files import choose_file
 
-        dialog = QFileDialog(self, _("Import contacts from a phone"), "",
-                             _("Contacts exported from a phone (*.vcf *.vcard)"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.read_phone_export)
-        dialog.open()
+        choose_file(self, _("Import contacts from a phone"),
+                    _("Contacts exported from a phone (*.vcf *.vcard)"), self.read_phone_export)
 
     def read_phone_export(self, path: str) -> None:
         """Read the file in the background; the user then picks whom to import."""

@@ -70,6 +70,8 @@ class PhoneImportDialog(QDialog):
         layout.addWidget(self.with_phones)
         layout.addWidget(self.with_addresses)
         layout.addWidget(self.status)
+        layout.addWidget(hint(_("Afterwards, delete the .vcf file: it holds every contact of the "
+                                "phone in plain text.")))
         layout.addWidget(buttons)
         self._count()
 

@@ -1,4 +1,5 @@
-"""Files around packs: bounded reads, new files that never overwrite, atomic in-place replacement."""
+"""The user's own files outside the vault (packs, story cards, exports): bounded reads, new files
+that never overwrite, atomic in-place replacement."""
 
 from __future__ import annotations
 
@@ -68,6 +69,16 @@ def replace_atomically(path: Path, data: bytes) -> None:
             os.unlink(tmp)
         raise _write_error(exc) from None
     _sync_folder(path.parent)
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """A file only the user can read: created new, or replaced in one step if it exists (the
+    file dialog has already asked before overwriting)."""
+    if path.exists():
+        replace_atomically(path, data)
+        os.chmod(path, 0o600)
+    else:
+        write_new(path, data, 0o600)
 
 
 def _sync_folder(folder: Path) -> None:
