@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView
 
 from commsdesk.domain import Contact, TimelineEntry
 from commsdesk.i18n import _
 from commsdesk.storage.contacts import ContactFilter
+from commsdesk.ui.controls import compact_table
 from commsdesk.ui.paged_model import PagedTableModel
+from commsdesk.ui.widgets import mark_vault_data
 
 HIDDEN = "•••"
 
@@ -78,3 +81,24 @@ class TimelineModel(PagedTableModel):
         if role == Qt.ItemDataRole.DisplayRole and column == 2:
             return " ".join(text.split())[:160]
         return text
+
+
+def name_filter_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setPlaceholderText(_("Filter by name"))
+    field.setAccessibleName(_("Filter by name"))
+    field.setClearButtonEnabled(True)
+    return field
+
+
+def people_table(model: ContactsModel) -> QTableView:
+    """The list of people over the paged model: one row per person, one chosen at a time."""
+    table = QTableView()
+    mark_vault_data(table)
+    table.setAccessibleName(_("People"))
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    compact_table(table)
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    return table

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -26,7 +25,7 @@ from commsdesk.storage.contacts import ContactFilter
 from commsdesk.ui.controls import UndoBar, choice_combo, compact_table, confirm
 from commsdesk.ui.paged_model import RECORD_ROLE
 from commsdesk.ui.people.form import ContactForm
-from commsdesk.ui.people.model import ContactsModel, TimelineModel
+from commsdesk.ui.people.model import ContactsModel, TimelineModel, name_filter_field, people_table
 from commsdesk.ui.widgets import heading, hint, mark_vault_data
 
 
@@ -37,10 +36,7 @@ class PeoplePage(QWidget):
         self.controller, self.vault, self.workspace = controller, vault, workspace
         self.model = ContactsModel(vault, controller.settings.discreet_mode, self)
 
-        self.name_filter = QLineEdit()
-        self.name_filter.setPlaceholderText(_("Filter by name"))
-        self.name_filter.setAccessibleName(_("Filter by name"))
-        self.name_filter.setClearButtonEnabled(True)
+        self.name_filter = name_filter_field()
         self.relationship = choice_combo(_("Relationship"), _("Everyone"),
                                    [(_(r.label), r) for r in Relationship])
         self.channel = choice_combo(_("Channel"), _("Any channel"), [(_(c.label), c) for c in Channel])
@@ -55,18 +51,10 @@ class PeoplePage(QWidget):
                        self.archived.toggled):
             signal.connect(lambda *_args: self._reload.start(0))
 
-        self.table = QTableView()
-        mark_vault_data(self.table)
-        self.table.setAccessibleName(_("People"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = people_table(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(ContactsModel.NAME, Qt.SortOrder.AscendingOrder)
-        compact_table(self.table)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         new = QPushButton(_("New person"))
         new.clicked.connect(self.new_person)

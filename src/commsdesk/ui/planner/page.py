@@ -6,14 +6,10 @@ from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,8 +30,8 @@ from commsdesk.planner.templates import (
 from commsdesk.storage import errors
 from commsdesk.storage.contacts import ContactFilter
 from commsdesk.storage.stages import StageChange
-from commsdesk.ui.controls import DataCombo, compact_table, inform
-from commsdesk.ui.people.model import ContactsModel
+from commsdesk.ui.controls import DataCombo, inform
+from commsdesk.ui.people.model import ContactsModel, name_filter_field, people_table
 from commsdesk.ui.planner.person_panel import StageBar, SuggestionsBox, TalksList
 from commsdesk.ui.planner.prep_dialog import PrepDialog
 from commsdesk.ui.planner.review_dialog import ReviewDialog
@@ -50,19 +46,9 @@ class PlannerPage(QWidget):
         self.controller, self.vault, self.workspace = controller, vault, workspace
         self.contact = None
         self.model = ContactsModel(vault, controller.settings.discreet_mode, self)
-        self.name_filter = QLineEdit()
-        self.name_filter.setPlaceholderText(_("Filter by name"))
-        self.name_filter.setAccessibleName(_("Filter by name"))
-        self.name_filter.setClearButtonEnabled(True)
+        self.name_filter = name_filter_field()
         self.name_filter.textChanged.connect(self._filter)
-        self.table = QTableView()
-        mark_vault_data(self.table)
-        self.table.setAccessibleName(_("People"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        compact_table(self.table)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = people_table(self.model)
         self.table.hideColumn(ContactsModel.TAGS)
         self.table.hideColumn(ContactsModel.RELATIONSHIP)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
