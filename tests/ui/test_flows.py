@@ -291,3 +291,11 @@ def test_copied_text_is_cleared_after_its_time(qtbot, unlocked):
     QGuiApplication.clipboard().setText("the user's own text")
     qtbot.wait(50)
     assert QGuiApplication.clipboard().text() == "the user's own text"
+
+
+def test_unlocked_objects_are_frozen_for_the_collector_and_freed_at_lock(unlocked):
+    import gc
+
+    assert gc.get_freeze_count() > 0  # the workspace is not re-walked by every full collection
+    unlocked.lock()
+    assert gc.get_freeze_count() == 0
