@@ -64,3 +64,34 @@ def unlocked(controller, make_vault):
     """The controller with a fresh (cheap-KDF) vault open and the workspace showing."""
     controller.open_vault(make_vault(controller.vault_path))
     return controller
+
+
+def click(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def button(parent, text: str):
+    """The push button with this text (a visible one if there are several)."""
+    from PySide6.QtWidgets import QPushButton
+
+    found = [b for b in parent.findChildren(QPushButton) if b.text() == text]
+    assert found, text
+    visible = [b for b in found if b.isVisible()]
+    return (visible or found)[0]
+
+
+def answer(qtbot, parent, label: str) -> None:
+    """Click a button of the message box that is open now."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = next(b for b in parent.findChildren(QMessageBox) if b.isVisible())
+    click(qtbot, next(b for b in box.buttons() if b.text() == label))
+
+
+def choose_file(parent, path) -> None:
+    """Pick a file in the file dialog that is open now, as a user would."""
+    from PySide6.QtWidgets import QFileDialog
+
+    chooser = next(d for d in parent.findChildren(QFileDialog) if d.isVisible())
+    chooser.selectFile(str(path))
+    chooser.accept()

@@ -2,24 +2,13 @@
 what the observer ticked, drills answered and skipped, and an agenda exported to PDF."""
 
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog
 
 from commsdesk.club import drills as drill_data
 from commsdesk.club import meetings, roleplay
 from commsdesk.ui.club.meeting_kit import MeetingKitTab
 from commsdesk.ui.club.practice import PracticeTab
-from conftest import type_text
-
-
-def click(qtbot, widget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def button(parent, text: str) -> QPushButton:
-    found = [b for b in parent.findChildren(QPushButton) if b.text() == text and b.isVisible()]
-    assert found, text
-    return found[0]
+from conftest import button, click, type_text
 
 
 def practice(qtbot, unlocked, tab: int) -> PracticeTab:

@@ -1,10 +1,8 @@
 """The Club's story cards and content packs, driven as a user would, checked in the vault."""
 
 from datetime import datetime
-from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox
 
 from commsdesk.club.pack_signing import generate_signing_key, raw_public_key
 from commsdesk.club.packs import PackStatus, build_pack, sign_pack
@@ -14,18 +12,14 @@ from commsdesk.paths import resources_dir
 from commsdesk.ui.club.page import PACKS, STORIES
 from commsdesk.ui.club.story_dialog import StoryDialog
 from commsdesk.ui.workspace import CLUB, LIBRARY
-from conftest import type_text
+from conftest import answer, button, choose_file, click, type_text
 from helpers import add_person, add_talk
 
 EXAMPLE = resources_dir() / "packs" / "example"
 
 
-def click(qtbot, widget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def button(parent, text: str) -> QPushButton:
-    return next(b for b in parent.findChildren(QPushButton) if b.text() == text)
 
 
 def club(unlocked, tab: int):
@@ -36,16 +30,8 @@ def club(unlocked, tab: int):
     return page
 
 
-def answer(qtbot, parent, label: str) -> None:
-    """Click a button of the confirmation box that is open now."""
-    box = next(b for b in parent.findChildren(QMessageBox) if b.isVisible())
-    click(qtbot, next(b for b in box.buttons() if b.text() == label))
 
 
-def choose_file(parent, path: Path) -> None:
-    chooser = next(d for d in parent.findChildren(QFileDialog) if d.isVisible())
-    chooser.selectFile(str(path))
-    chooser.accept()
 
 
 def test_make_and_export_an_anonymized_story_card(qtbot, unlocked, tmp_path):

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication
 
 from commsdesk import i18n
 from commsdesk.storage import Vault
@@ -16,12 +16,8 @@ from commsdesk.ui.start.unlock import UnlockPage
 from commsdesk.ui.start.welcome import WelcomePage
 from commsdesk.ui.widgets import VAULT_DATA
 from commsdesk.ui.workspace import JOURNAL, OVERVIEW, PEOPLE
-from conftest import flush_deletes, type_text
+from conftest import button, flush_deletes, type_text
 from helpers import PASSPHRASE, add_person, add_talk
-
-
-def button(widget, text: str) -> QPushButton:
-    return next(b for b in widget.findChildren(QPushButton) if b.text() == text)
 
 
 def idle(qtbot, controller) -> None:

@@ -4,7 +4,6 @@ after-talk review that lands in the journal, and a suggestion dismissed."""
 from datetime import date, datetime, timedelta
 
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QFrame, QPushButton
 
 from commsdesk.domain import Temperature
@@ -12,18 +11,8 @@ from commsdesk.storage.stages import StageChange
 from commsdesk.ui.planner.prep_dialog import PrepDialog
 from commsdesk.ui.planner.review_dialog import ReviewDialog
 from commsdesk.ui.workspace import PLANNER
-from conftest import type_text
+from conftest import button, click, type_text
 from helpers import add_person, add_talk
-
-
-def click(qtbot, widget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def button(parent, text: str) -> QPushButton:
-    found = [b for b in parent.findChildren(QPushButton) if b.text() == text and b.isVisible()]
-    assert found, text
-    return found[0]
 
 
 def planner(qtbot, unlocked, person):
