@@ -130,6 +130,7 @@ class ShellWindow(QMainWindow):
         if self.controller.vault is not None:
             self.controller.resume_section = self.current_section()
             self.show_workspace()
+            self.controller.settle_workspace()
         else:
             self.show_start()
 
