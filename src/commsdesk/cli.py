@@ -170,7 +170,8 @@ class Cli:
 
 KIND_LABELS = {"contact": N_("person"), "conversation": N_("conversation"),
                "observation": N_("observation"), "plan": N_("plan"), "reminder": N_("reminder"),
-               "reflection": N_("reflection")}
+               "reflection": N_("reflection"), "article_note": N_("note on an article"),
+               "stage_change": N_("stage of change"), "prep_sheet": N_("prep sheet")}
 
 
 def _mark(text: str, spans: list[tuple[int, int]]) -> str:

@@ -110,3 +110,19 @@ def test_suggestions_from_the_vault_follow_the_stage_and_dismissals(vault):
     assert rules[0] == "slipping_back" and any(r.startswith("stage:slipping:") for r in rules)
     vault.repos.dismissals.dismiss(person.id, "slipping_back")
     assert "slipping_back" not in [s.rule for s in person_suggestions(vault, person.id, today, "en")]
+
+
+def test_prep_sheets_are_found_by_search_until_deleted(vault):
+    person = add_person(vault)
+    sheet = vault.repos.prep_sheets.add(sheet_for(person.id))
+    [hit] = vault.repos.search.run("Galya")
+    assert (hit.kind, hit.ref, hit.contact_id) == ("prep_sheet", sheet.id, person.id)
+    sheet.goal = "Спросить про дачу"
+    vault.repos.prep_sheets.update(sheet)
+    assert [h.ref for h in vault.repos.search.run("дачи")] == [sheet.id]
+    vault.repos.contacts.delete(person.id)
+    assert vault.repos.search.run("дачи") == []
+    vault.repos.contacts.undo_delete(person.id)
+    assert [h.kind for h in vault.repos.search.run("дачи")] == ["prep_sheet"]
+    vault.repos.prep_sheets.delete(sheet.id)
+    assert vault.repos.search.run("дачи") == []

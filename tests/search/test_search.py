@@ -125,3 +125,20 @@ def test_fuzzed_queries_against_the_index(journal):
         assert isinstance(vault.repos.search.run(text), list)
 
     run()
+
+
+def test_kinds_beyond_the_first_eight_encode_and_filter_apart(vault):
+    from commsdesk.domain import PrepSheet
+    from commsdesk.storage.search_index import EXTENDED, decode, rowid
+    from helpers import add_person, add_talk
+
+    assert decode(rowid("prep_sheet", 7)) == ("prep_sheet", 7) and decode(rowid("plan", 7)) == ("plan", 7)
+    assert rowid("prep_sheet", 1) < -EXTENDED < rowid("conversation", 10**9)
+    person = add_person(vault)
+    add_talk(vault, person.id, "про рассаду и цены")
+    vault.repos.prep_sheets.add(PrepSheet(person.id, goal="спросить про рассаду"))
+    assert sorted(h.kind for h in vault.repos.search.run("рассада")) == ["conversation", "prep_sheet"]
+    assert [h.kind for h in vault.repos.search.run("рассада", kinds=("prep_sheet",))] == ["prep_sheet"]
+    assert [h.kind for h in vault.repos.search.run("рассада", kinds=("conversation",))] == ["conversation"]
+    both = vault.repos.search.run("рассада", kinds=("conversation", "prep_sheet"))
+    assert len(both) == 2

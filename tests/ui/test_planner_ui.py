@@ -126,3 +126,16 @@ def test_a_suggestion_is_shown_with_its_reason_and_dismissed(qtbot, unlocked):
     assert "hostile_streak" in unlocked.vault.repos.dismissals.for_contact(person.id)
     qtbot.waitUntil(lambda: not [f for f in page.suggestions.findChildren(QFrame)
                                  if f.objectName() == "suggestion-hostile_streak"])
+
+
+def test_a_prep_sheet_found_by_search_opens_in_the_planner(qtbot, unlocked):
+    from commsdesk.domain import PrepSheet
+
+    person = add_person(unlocked.vault, "Мама")
+    sheet = unlocked.vault.repos.prep_sheets.add(PrepSheet(person.id, goal="Спросить про рассаду"))
+    [hit] = unlocked.vault.repos.search.run("рассада")
+    workspace = unlocked.window.workspace
+    workspace.open_record(hit.kind, hit.ref, hit.contact_id)
+    assert workspace.current_index() == PLANNER
+    dialog = next(d for d in workspace.findChildren(PrepDialog) if d.isVisible())
+    assert dialog.goal.text() == "Спросить про рассаду" and dialog.sheet.id == sheet.id

@@ -160,7 +160,8 @@ class Contacts(Repository):
 
     # -- soft delete hides the person's records too ----------------------------------------
     _CHILDREN = (("conversation", "conversations"), ("observation", "observations"),
-                 ("plan", "plans"), ("reminder", "reminders"), ("stage_change", "stage_changes"))
+                 ("plan", "plans"), ("reminder", "reminders"), ("stage_change", "stage_changes"),
+                 ("prep_sheet", "prep_sheets"))
 
     def _after_delete(self, conn: Connection, record_id: int) -> None:
         for kind, table in self._CHILDREN:

@@ -8,6 +8,7 @@ from commsdesk.domain import NarrativeResponse, PrepSheet, TalkReview
 from commsdesk.domain.records import SCALE_MAX, SCALE_MIN
 from commsdesk.i18n import N_
 from commsdesk.storage import errors
+from commsdesk.storage.repository import Repository, SearchText
 from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, json_in, json_out, new_uid, now
 
 VERSUS_PLAN = ("as_planned", "partly", "differently")
@@ -20,11 +21,9 @@ _LIVE = ("s.deleted_at IS NULL AND s.contact_id NOT IN"
          " (SELECT id FROM contacts WHERE deleted_at IS NOT NULL)")
 
 
-class PrepSheets:
-    """Not in the full-text index: a reviewed sheet's text lives on in the journal entry it made."""
-
-    def __init__(self, vault):
-        self._vault = vault
+class PrepSheets(Repository):
+    table = "prep_sheets"
+    kind = "prep_sheet"
 
     def add(self, sheet: PrepSheet) -> PrepSheet:
         _validate(sheet)
@@ -37,6 +36,7 @@ class PrepSheets:
             sheet.id = conn.execute(
                 f"INSERT INTO prep_sheets ({_COLUMNS}) VALUES ({','.join('?' * 24)})",
                 (None, *self._values(sheet))).lastrowid
+            self.reindex(conn, [sheet.id])
         return sheet
 
     def update(self, sheet: PrepSheet) -> PrepSheet:
@@ -47,6 +47,7 @@ class PrepSheets:
             self._require(conn, sheet.id)
             conn.execute(f"UPDATE prep_sheets SET {', '.join(n + '=?' for n in names)} WHERE id=?",
                          (*self._values(sheet), sheet.id))
+            self.reindex(conn, [sheet.id])
         return sheet
 
     def get(self, sheet_id: int) -> PrepSheet:
@@ -77,21 +78,22 @@ class PrepSheets:
             return conn.execute(f"SELECT contact_id, versus_plan, versus_expectation FROM prep_sheets"
                                 f" s WHERE reviewed_on IS NOT NULL AND {_LIVE}").fetchall()
 
-    def delete(self, sheet_id: int) -> None:
-        with self._vault.transaction() as conn:
-            self._require(conn, sheet_id)
-            conn.execute("UPDATE prep_sheets SET deleted_at = ? WHERE id = ?",
-                         (dt_out(now()), sheet_id))
+    # -- search ----------------------------------------------------------------------------
+    def index_texts(self, conn, ids: list[int]) -> dict[int, tuple[str, ...]]:
+        rows = self._rows(conn, f"SELECT {_COLUMNS} FROM prep_sheets s WHERE id IN ({{ids}})"
+                          f" AND {_LIVE}", ids)
+        return {row[0]: _texts(_sheet(row)) for row in rows}
 
-    def purge(self, conn) -> int:
-        return conn.execute("DELETE FROM prep_sheets WHERE deleted_at IS NOT NULL").rowcount
-
-    @staticmethod
-    def _require(conn, sheet_id: int | None) -> None:
-        if sheet_id is None or conn.execute(
-                "SELECT 1 FROM prep_sheets WHERE id = ? AND deleted_at IS NULL",
-                (sheet_id,)).fetchone() is None:
-            raise errors.RecordNotFound()
+    def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
+        with self._vault.reading() as conn:
+            rows = self._rows(conn, f"SELECT {_COLUMNS} FROM prep_sheets s WHERE id IN ({{ids}})", ids)
+            names = self._vault.repos.contacts.names([r[2] for r in rows])
+        out = {}
+        for row in rows:
+            sheet = _sheet(row)
+            out[sheet.id] = (names.get(sheet.contact_id, ""), " · ".join(t for t in _texts(sheet) if t),
+                             d_out(sheet.planned_for) or "", sheet.contact_id)
+        return out
 
     @staticmethod
     def _values(s: PrepSheet) -> tuple:
@@ -105,6 +107,13 @@ class PrepSheets:
                 r.versus_plan if reviewed else None, r.versus_expectation if reviewed else None,
                 r.dimension_id, r.view_before, r.view_after, r.feelings, r.conversation_id,
                 dt_out(s.created_at), dt_out(s.updated_at))
+
+
+def _texts(sheet: PrepSheet) -> tuple[str, ...]:
+    review = sheet.review or TalkReview()
+    return (sheet.goal, sheet.opening, *sheet.questions, sheet.story,
+            *(n.response for n in sheet.narratives), sheet.boundary, sheet.exit_line, review.outcome,
+            review.feelings)
 
 
 def _sheet(row: tuple) -> PrepSheet:

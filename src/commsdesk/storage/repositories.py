@@ -50,7 +50,7 @@ class Repositories:
         self._by_kind: dict[str, Repository] = {
             r.kind: r for r in (self.contacts, self.conversations, self.observations, self.plans,
                                 self.reminders, self.reflections, self.library_marks,
-                                self.stage_changes)
+                                self.stage_changes, self.prep_sheets)
         }
 
     def by_kind(self, kind: str) -> Repository:
@@ -63,8 +63,7 @@ class Repositories:
             conn.execute("DELETE FROM note_versions WHERE kind = 'conversation' AND ref IN"
                          " (SELECT v.id FROM conversations v JOIN contacts c ON c.id = v.contact_id"
                          " WHERE v.deleted_at IS NOT NULL OR c.deleted_at IS NOT NULL)")
-            total += self.prep_sheets.purge(conn)
-            for repo in (self.reflections, self.reminders, self.plans, self.observations,
+            for repo in (self.prep_sheets, self.reflections, self.reminders, self.plans, self.observations,
                          self.conversations, self.stage_changes, self.contacts):
                 total += repo.purge(conn)
             conn.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM contact_tags)")

@@ -20,8 +20,13 @@ if TYPE_CHECKING:
 
 KIND_CODES = {
     "stage_change": 0, "contact": 1, "conversation": 2, "observation": 3, "plan": 4,
-    "reminder": 5, "reflection": 6, "article_note": 7,
+    "reminder": 5, "reflection": 6, "article_note": 7, "prep_sheet": 8,
 }
+SLOTS = 8
+# Kinds after the first eight (codes 8 and up) take ids above EXTENDED: -((EXTENDED + id) * 8 +
+# code - 8). Existing index rows never move, and these rows sort first in the newest-first window
+# (there are few of them).
+EXTENDED = 1 << 44
 KINDS_BY_CODE = {code: kind for kind, code in KIND_CODES.items()}
 DEFAULT_LIMIT = 50
 # Results are the best matches (bm25) among this many most recent ones: constant cost however
@@ -42,11 +47,17 @@ class SearchHit:
 
 
 def rowid(kind: str, ref: int) -> int:
-    return -(ref * 8 + KIND_CODES[kind])
+    code = KIND_CODES[kind]
+    if code >= SLOTS:
+        return -((EXTENDED + ref) * SLOTS + code - SLOTS)
+    return -(ref * SLOTS + code)
 
 
 def decode(value: int) -> tuple[str, int]:
-    return KINDS_BY_CODE[-value % 8], -value // 8
+    ref, code = -value // SLOTS, -value % SLOTS
+    if ref >= EXTENDED:
+        return KINDS_BY_CODE[code + SLOTS], ref - EXTENDED
+    return KINDS_BY_CODE[code], ref
 
 
 def put(conn: Connection, kind: str, ref: int, *texts: str) -> None:
@@ -76,9 +87,16 @@ class Search:
         sql = "SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ?"
         params: list[object] = [expression]
         if kinds:
-            codes = [KIND_CODES[k] for k in kinds]
-            sql += f" AND (-rowid % 8) IN ({','.join('?' * len(codes))})"
-            params += codes
+            wanted = [KIND_CODES[k] for k in kinds]
+            clauses = []
+            for extended, codes in ((False, [c for c in wanted if c < SLOTS]),
+                                    (True, [c - SLOTS for c in wanted if c >= SLOTS])):
+                if codes:
+                    side = ">=" if extended else "<"
+                    clauses.append(f"(-rowid / {SLOTS} {side} {EXTENDED} AND (-rowid % {SLOTS})"
+                                   f" IN ({','.join('?' * len(codes))}))")
+                    params += codes
+            sql += " AND (" + " OR ".join(clauses) + ")"
         sql = f"SELECT rowid FROM ({sql} ORDER BY rowid LIMIT ?) ORDER BY rank LIMIT ?"
         params += [max(RANKING_WINDOW, limit), limit]
         with self._vault.reading() as conn:

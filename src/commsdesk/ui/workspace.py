@@ -169,6 +169,9 @@ class Workspace(QWidget):
         if kind == "article_note":
             self.go_to(LIBRARY)
             self.sections[LIBRARY].show_article(self._article_of_note(ref))
+        elif kind == "prep_sheet" and contact_id is not None:
+            self.plan_for(contact_id)
+            self.sections[PLANNER].open_sheet(ref)
         elif kind == "conversation":
             self.go_to(JOURNAL)
             self.sections[JOURNAL].edit_conversation(ref)

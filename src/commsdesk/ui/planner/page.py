@@ -234,6 +234,11 @@ class PlannerPage(QWidget):
                                             "name, region or any dates."))
 
     # -- talks -----------------------------------------------------------------------------
+    def open_sheet(self, sheet_id: int) -> None:
+        """Show a prep sheet from search: the person's talks, the sheet open."""
+        self.tabs.setCurrentIndex(1)
+        self._open_prep(sheet_id)
+
     def _open_prep(self, sheet_id: int | None) -> None:
         if sheet_id is None:
             plan = self.strategy.plan

@@ -26,7 +26,7 @@ GROUP_LABELS = {
     "observation": N_("Observations"), "plan": N_("Plans"), "reminder": N_("Reminders"),
     "reflection": N_("Reflections"),
     "article_note": N_("My notes on library articles"),
-    "stage_change": N_("Stages of change"),
+    "stage_change": N_("Stages of change"), "prep_sheet": N_("Prep sheets"),
 }
 HIDDEN_SNIPPET = "…"
 _GROUP = 0  # internal id of a group row; a hit row's id is its group's row + 1
