@@ -137,6 +137,12 @@ def planning(ctl, workspace, mother, out: Path, prefix: str, all_shots: bool) ->
         shoot(dialog, out, prefix + "prep-sheet")
         dialog.close()
         pdf_page(planner.sheet_html(sheet.id), out, prefix + "prep-sheet-pdf")
+        from commsdesk.ui.planner.review_dialog import ReviewDialog
+
+        planner._open_review(sheet.id)
+        review = ctl.window.findChild(ReviewDialog)
+        shoot(review, out, prefix + "after-the-talk")
+        review.close()
     workspace.go_to(PROGRESS)
     ctl.tasks.wait()
     settle()
@@ -173,6 +179,15 @@ def club(ctl, workspace, mother, out: Path, prefix: str, all_shots: bool) -> Non
     page.tabs.setCurrentIndex(MEETINGS)
     shoot(ctl.window, out, prefix + "club-meeting-kit")
     assert StoryDialog
+    from commsdesk.club.vcard import read_phone_export_file
+    from commsdesk.ui.people.phone_import import PhoneImportDialog
+
+    sample = ROOT / "tests" / "club" / "data" / "vcard" / "android_21_utf8_qp.vcf"
+    dialog = PhoneImportDialog(ctl.window, ctl.vault, read_phone_export_file(sample))
+    dialog.list.item(0).setCheckState(dialog.list.item(0).checkState().Checked)
+    dialog.show()
+    shoot(dialog, out, prefix + "phone-import")
+    dialog.close()
 
 
 def pdf_page(html: str, out: Path, name: str) -> None:

@@ -142,3 +142,20 @@ def test_kinds_beyond_the_first_eight_encode_and_filter_apart(vault):
     assert [h.kind for h in vault.repos.search.run("рассада", kinds=("conversation",))] == ["conversation"]
     both = vault.repos.search.run("рассада", kinds=("conversation", "prep_sheet"))
     assert len(both) == 2
+
+
+def test_searching_from_a_worker_thread_never_waits_on_itself(vault):
+    """The app searches on a worker, through the reader connection; a hit's repository may read
+    through another repository (a prep sheet's person) without deadlocking."""
+    import threading
+
+    from commsdesk.domain import PrepSheet
+    from helpers import add_person
+
+    person = add_person(vault)
+    vault.repos.prep_sheets.add(PrepSheet(person.id, goal="спросить про телевизор"))
+    found = []
+    worker = threading.Thread(target=lambda: found.extend(vault.repos.search.run("телевизор")))
+    worker.start()
+    worker.join(10)
+    assert not worker.is_alive() and [h.kind for h in found] == ["prep_sheet"]

@@ -87,7 +87,8 @@ class PrepSheets(Repository):
     def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
         with self._vault.reading() as conn:
             rows = self._rows(conn, f"SELECT {_COLUMNS} FROM prep_sheets s WHERE id IN ({{ids}})", ids)
-            names = self._vault.repos.contacts.names([r[2] for r in rows])
+        # Outside the block: the background reader's lock is not re-entrant.
+        names = self._vault.repos.contacts.names([r[2] for r in rows])
         out = {}
         for row in rows:
             sheet = _sheet(row)

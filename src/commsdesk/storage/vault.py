@@ -50,7 +50,7 @@ class Vault:
         # Background threads read through a second connection (WAL lets readers run beside the
         # writer), so a long search or summary never makes the UI thread wait for the lock.
         self._reader: connection.Connection | None = None
-        self._reader_lock = threading.Lock()
+        self._reader_lock = threading.RLock()  # a read may call another repository's read
         self.repos = Repositories(self)
 
     # -- opening ---------------------------------------------------------------------------
