@@ -126,3 +126,16 @@ def test_prep_sheets_are_found_by_search_until_deleted(vault):
     assert [h.kind for h in vault.repos.search.run("дачи")] == ["prep_sheet"]
     vault.repos.prep_sheets.delete(sheet.id)
     assert vault.repos.search.run("дачи") == []
+
+
+def test_likely_narratives_come_from_what_the_person_said(vault):
+    from commsdesk.planner.prep import likely_narratives
+
+    person = add_person(vault)
+    assert likely_narratives(vault, person.id, "ru") == []
+    add_talk(vault, person.id, "Опять говорила, что НАТО подошло к нашим границам и Америка воюет"
+             " руками Украины, а расширяться на восток обещали не будут.")
+    assert likely_narratives(vault, person.id, "ru")[0] == "narrative-nato-started-it"
+    other = add_person(vault, "Папа")
+    add_talk(vault, other.id, "Говорили про дачу и погоду.")
+    assert likely_narratives(vault, other.id, "ru") == []

@@ -72,3 +72,36 @@ def prep_sheet_html(sheet: PrepSheet, person: str, language: str) -> str:
     parts += [_block(_("My boundary"), sheet.boundary), _block(_("Exit line"), sheet.exit_line)]
     return ("<html><head><meta charset='utf-8'></head><body>" + "".join(p for p in parts if p)
             + "</body></html>")
+
+
+def likely_narratives(vault, contact_id: int, language: str, limit: int = 3) -> list[str]:
+    """The narratives this person seems to raise: those whose typical phrases ("what they say")
+    share the most telling words (found in at most two narratives) with what the journal holds of
+    their talks and observations."""
+    from collections import Counter
+
+    from commsdesk.search.analyzer import tokens
+    from commsdesk.storage.conversations import ConversationFilter
+
+    talks = vault.repos.conversations.list(ConversationFilter(contact_id=contact_id), limit=100)
+    said = [t.notes for t in talks] + [o.evidence for o in vault.repos.observations.for_contact(contact_id)]
+    heard = {t.stem for text in said for t in tokens(text) if len(t.stem) >= 4}
+    phrases = _narrative_words(language)
+    spread = Counter(stem for words in phrases.values() for stem in words)
+    scores = []
+    for article_id, words in phrases.items():
+        telling = {stem for stem in words & heard if spread[stem] <= 2}
+        if len(telling) >= 2:
+            scores.append((len(telling), article_id))
+    return [article_id for _n, article_id in sorted(scores, key=lambda s: (-s[0], s[1]))[:limit]]
+
+
+def _narrative_words(language: str) -> dict[str, set[str]]:
+    from commsdesk.search.analyzer import tokens
+
+    out = {}
+    for article_id, _title in narratives(language):
+        article = load(article_id, language)
+        text = section_text(article.body, "what-they-say") if article else ""
+        out[article_id] = {t.stem for t in tokens(text) if len(t.stem) >= 4}
+    return out

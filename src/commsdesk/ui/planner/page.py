@@ -19,7 +19,7 @@ from commsdesk.domain import Plan, PrepSheet
 from commsdesk.i18n import _, current_language
 from commsdesk.library.catalog import articles, title
 from commsdesk.planner.next_steps import person_suggestions
-from commsdesk.planner.prep import prep_sheet_html
+from commsdesk.planner.prep import likely_narratives, prep_sheet_html
 from commsdesk.planner.review import complete_review
 from commsdesk.planner.templates import (
     plan_from_template,
@@ -247,7 +247,8 @@ class PlannerPage(QWidget):
                               techniques=list(plan.techniques) if plan else [])
         else:
             sheet = self.vault.repos.prep_sheets.get(sheet_id)
-        dialog = PrepDialog(self, sheet, self.person_label())
+        likely = likely_narratives(self.vault, self.contact.id, current_language())
+        dialog = PrepDialog(self, sheet, self.person_label(), likely)
 
         def save(edited: PrepSheet) -> None:
             try:

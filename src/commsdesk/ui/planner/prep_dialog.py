@@ -62,7 +62,7 @@ class NarrativesTable(QTableWidget):
 class PrepDialog(QDialog):
     saved = Signal(object)  # the PrepSheet to store
 
-    def __init__(self, parent: QWidget, sheet: PrepSheet, person: str):
+    def __init__(self, parent: QWidget, sheet: PrepSheet, person: str, likely: list[str] = ()):
         super().__init__(parent)
         mark_vault_data(self)
         self.sheet = sheet
@@ -81,8 +81,10 @@ class PrepDialog(QDialog):
         self.story = text_box(_("A story to tell"), 2)
         self.story.setPlainText(sheet.story)
         self.narrative_choice = DataCombo(_("Narrative"))
-        for article_id, name in narratives(current_language()):
-            self.narrative_choice.add(name, article_id)
+        mark = "  · " + _("likely, from your notes")
+        for article_id, name in sorted(narratives(current_language()),
+                                       key=lambda item: item[0] not in likely):
+            self.narrative_choice.add(name + (mark if article_id in likely else ""), article_id)
         add = QPushButton(_("Add with a planned answer"))
         add.clicked.connect(self.add_narrative)
         self.narratives = NarrativesTable()
