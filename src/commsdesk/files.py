@@ -40,10 +40,7 @@ def write_new(path: Path, data: bytes, mode: int = 0o644) -> None:
     except OSError as exc:
         raise _write_error(exc) from None
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        _write_synced(fd, data)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(path)
@@ -58,10 +55,7 @@ def replace_atomically(path: Path, data: bytes) -> None:
     except OSError as exc:
         raise _write_error(exc) from None
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        _write_synced(fd, data)
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except OSError as exc:
@@ -79,6 +73,13 @@ def write_private(path: Path, data: bytes) -> None:
         os.chmod(path, 0o600)
     else:
         write_new(path, data, 0o600)
+
+
+def _write_synced(fd: int, data: bytes) -> None:
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _sync_folder(folder: Path) -> None:

@@ -95,3 +95,10 @@ def choose_file(parent, path) -> None:
     chooser = next(d for d in parent.findChildren(QFileDialog) if d.isVisible())
     chooser.selectFile(str(path))
     chooser.accept()
+
+
+def pdf_text(path) -> str:
+    """The text of a PDF as a reader would see it, white space folded."""
+    from pypdf import PdfReader
+
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())

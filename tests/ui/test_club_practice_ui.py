@@ -1,14 +1,13 @@
 """The Club's Practice and Meeting kit tabs driven as a user would: a role-play round saved with
 what the observer ticked, drills answered and skipped, and an agenda exported to PDF."""
 
-from pypdf import PdfReader
 from PySide6.QtWidgets import QFileDialog
 
 from commsdesk.club import drills as drill_data
 from commsdesk.club import meetings, roleplay
 from commsdesk.ui.club.meeting_kit import MeetingKitTab
 from commsdesk.ui.club.practice import PracticeTab
-from conftest import button, click, type_text
+from conftest import button, click, pdf_text, type_text
 
 
 def practice(qtbot, unlocked, tab: int) -> PracticeTab:
@@ -136,5 +135,5 @@ def test_the_meeting_kit_exports_the_agenda_to_pdf(qtbot, unlocked, tmp_path):
     chooser.selectFile(str(pdf))
     chooser.accept()
     assert pdf.exists()
-    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    text = pdf_text(pdf)
     assert agenda.title in text

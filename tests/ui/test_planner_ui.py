@@ -3,7 +3,6 @@ after-talk review that lands in the journal, and a suggestion dismissed."""
 
 from datetime import date, datetime, timedelta
 
-from pypdf import PdfReader
 from PySide6.QtWidgets import QFileDialog, QFrame, QPushButton
 
 from commsdesk.domain import Temperature
@@ -11,7 +10,7 @@ from commsdesk.storage.stages import StageChange
 from commsdesk.ui.planner.prep_dialog import PrepDialog
 from commsdesk.ui.planner.review_dialog import ReviewDialog
 from commsdesk.ui.workspace import PLANNER
-from conftest import button, click, type_text
+from conftest import button, click, pdf_text, type_text
 from helpers import add_person, add_talk
 
 
@@ -88,7 +87,7 @@ def test_prep_sheet_pdf_review_and_journal_entry(qtbot, unlocked, tmp_path):
     chooser.selectFile(str(pdf))
     chooser.accept()
     assert pdf.exists()
-    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    text = pdf_text(pdf)
     assert "Спросить, что её тревожит" in text and "Созвонимся в воскресенье" in text
 
     click(qtbot, button(page, "After the talk…"))

@@ -3,13 +3,13 @@ and the PDF report with names replaced by relationship roles."""
 
 from datetime import date, datetime, timedelta
 
-from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QTableWidget
 
 from commsdesk.domain import Plan
 from commsdesk.ui.progress.charts import PersonChart, WeeklyChart
 from commsdesk.ui.workspace import PROGRESS
+from conftest import pdf_text
 from helpers import add_observation, add_person, add_talk
 
 
@@ -78,7 +78,7 @@ def test_the_report_pdf_replaces_names_by_roles(qtbot, unlocked, tmp_path):
     chooser.selectFile(str(path))
     chooser.accept()
     html = build_report(unlocked.vault, tmp_path / "again.pdf", roles=True)
-    text = " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
+    text = pdf_text(path)
     assert "My progress" in text and "Mother" in text and "спросила" in text
     assert "Маш" not in text and "Маш" not in html and "Твер" not in html
     named = build_report(unlocked.vault, tmp_path / "named.pdf", roles=False)

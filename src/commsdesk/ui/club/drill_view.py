@@ -118,7 +118,7 @@ class DrillView(QWidget):
         self._seen: set[str] = set()  # skipped or shown this session: offered again last
         self.narrative = choice_combo(_("Narrative"), _("Any narrative"),
                                       drill_narratives(current_language()))
-        self.narrative.currentIndexChanged.connect(lambda _i: self.next())
+        self.narrative.currentIndexChanged.connect(lambda _i: self._restart())
         self.count = QLabel()
         mark_vault_data(self.count)
         self.card = LineCard()
@@ -172,6 +172,11 @@ class DrillView(QWidget):
                                 "first, then compare it with a few good ones.")))
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
+        self.next()
+
+    def _restart(self) -> None:
+        """Another narrative: go through all of its lines before any comes round again."""
+        self._seen.clear()
         self.next()
 
     def next(self) -> None:

@@ -250,36 +250,35 @@ class PlannerPage(QWidget):
         likely = likely_narratives(self.vault, self.contact.id, current_language())
         dialog = PrepDialog(self, sheet, self.person_label(), likely)
 
+        sheets = self.vault.repos.prep_sheets
+
         def save(edited: PrepSheet) -> None:
-            try:
-                if edited.id is None:
-                    self.vault.repos.prep_sheets.add(edited)
-                else:
-                    self.vault.repos.prep_sheets.update(edited)
-            except errors.VaultError as exc:
-                dialog.show_error(exc.user_message())
-                return
-            dialog.accept()
-            self._changed()
-            self.show_person(self.contact.id)
-            self.tabs.setCurrentIndex(1)
+            if self._store(dialog, lambda: sheets.add(edited) if edited.id is None
+                           else sheets.update(edited)):
+                self.tabs.setCurrentIndex(1)
 
         dialog.saved.connect(save)
         dialog.open()
+
+    def _store(self, dialog, action) -> bool:
+        """Run one vault write for a dialog: its message on failure, else close and show it."""
+        try:
+            action()
+        except errors.VaultError as exc:
+            dialog.show_error(exc.user_message())
+            return False
+        dialog.accept()
+        self._changed()
+        self.show_person(self.contact.id)
+        return True
 
     def _open_review(self, sheet_id: int) -> None:
         sheet = self.vault.repos.prep_sheets.get(sheet_id)
         dialog = ReviewDialog(self, sheet, self.vault.repos.dimensions.list())
 
         def save(review, when, temperature, ending) -> None:
-            try:
-                complete_review(self.vault, sheet, review, when, temperature, ending)
-            except errors.VaultError as exc:
-                dialog.show_error(exc.user_message())
-                return
-            dialog.accept()
-            self._changed()
-            self.show_person(self.contact.id)
+            self._store(dialog, lambda: complete_review(self.vault, sheet, review, when, temperature,
+                                                        ending))
 
         dialog.saved.connect(save)
         dialog.open()
