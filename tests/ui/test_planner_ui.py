@@ -138,3 +138,21 @@ def test_a_prep_sheet_found_by_search_opens_in_the_planner(qtbot, unlocked):
     assert workspace.current_index() == PLANNER
     dialog = next(d for d in workspace.findChildren(PrepDialog) if d.isVisible())
     assert dialog.goal.text() == "Спросить про рассаду" and dialog.sheet.id == sheet.id
+
+
+def test_a_person_can_have_several_strategies(qtbot, unlocked):
+    from commsdesk.domain import Plan, PlanStatus
+
+    person = add_person(unlocked.vault, "Папа")
+    unlocked.vault.repos.plans.add(Plan(person.id, "Old goal", status=PlanStatus.DONE))
+    page = planner(qtbot, unlocked, person)
+    assert page.strategy.goal.toPlainText() == "Old goal"
+    page.plan_choice.setCurrentIndex(page.plan_choice.count() - 1)  # "A new strategy"
+    assert page.strategy.goal.toPlainText() == ""
+    type_text(qtbot, page.strategy.goal, "New goal")
+    click(qtbot, button(page, "Save the strategy"))
+    goals = sorted(p.goal for p in unlocked.vault.repos.plans.for_contact(person.id))
+    assert goals == ["New goal", "Old goal"]
+    assert page.strategy.goal.toPlainText() == "New goal"  # the active one stays chosen
+    page.plan_choice.setCurrentIndex(0)
+    assert page.strategy.goal.toPlainText() == "Old goal"

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commsdesk.domain import Plan, PrepSheet
+from commsdesk.domain import Plan, PlanStatus, PrepSheet
 from commsdesk.i18n import _, current_language
 from commsdesk.library.catalog import articles, title
 from commsdesk.planner.next_steps import person_suggestions
@@ -66,6 +66,8 @@ class PlannerPage(QWidget):
         self.suggestions = SuggestionsBox()
         self.suggestions.read.connect(self.workspace.open_article)
         self.suggestions.dismissed.connect(self._dismiss)
+        self.plan_choice = DataCombo(_("Strategy"))
+        self.plan_choice.currentIndexChanged.connect(lambda _i: self._choose_plan())
         self.template = DataCombo(_("Template"))
         fill = QPushButton(_("Fill from the template"))
         fill.clicked.connect(self._fill_from_template)
@@ -77,6 +79,7 @@ class PlannerPage(QWidget):
         self.strategy.save_as_template.connect(self._save_template)
         strategy_box = QWidget()
         strategy_layout = QVBoxLayout(strategy_box)
+        strategy_layout.addWidget(self.plan_choice)
         strategy_layout.addLayout(template_row)
         strategy_layout.addWidget(self.strategy, 1)
         scroll = QScrollArea()
@@ -159,12 +162,29 @@ class PlannerPage(QWidget):
         repos = self.vault.repos
         stage = repos.stage_changes.current(contact.id)
         self.stage_bar.show_stage(stage)
-        plans = repos.plans.for_contact(contact.id)
-        plan = plans[-1] if plans else Plan(contact.id, "", started_on=date.today())
-        self.strategy.load(plan, self._suited(stage))
+        self._fill_plans()
         self._fill_templates(stage.stage if stage else None)
         self.talks.fill(repos.prep_sheets.for_contact(contact.id))
         self._show_suggestions()
+
+    def _fill_plans(self, chosen: int | None = None) -> None:
+        """The person's strategies (the latest active one first chosen) and a new one."""
+        plans = self.vault.repos.plans.for_contact(self.contact.id)
+        untitled = _("(no goal yet)")
+        items = [(f"{p.goal or untitled} · {_(p.status.label)}", p.id) for p in plans]
+        self.plan_choice.set_items([*items, (_("A new strategy"), None)])
+        active = [p.id for p in plans if p.status == PlanStatus.ACTIVE]
+        fallback = active[-1] if active else (plans[-1].id if plans else None)
+        self.plan_choice.blockSignals(True)
+        self.plan_choice.set_value(chosen if chosen is not None else fallback)
+        self.plan_choice.blockSignals(False)
+        self._choose_plan()
+
+    def _choose_plan(self) -> None:
+        plan_id = self.plan_choice.value()
+        plan = (self.vault.repos.plans.get(plan_id) if plan_id is not None
+                else Plan(self.contact.id, "", started_on=date.today()))
+        self.strategy.load(plan, self._suited(self.vault.repos.stage_changes.current(self.contact.id)))
 
     def _suited(self, stage) -> set[str]:
         if stage is None:
@@ -222,6 +242,7 @@ class PlannerPage(QWidget):
         self.strategy.plan = stored
         self._changed()
         self.show_person(self.contact.id)
+        self._fill_plans(stored.id)
 
     def _save_template(self, plan: Plan) -> None:
         stage = self.vault.repos.stage_changes.current(self.contact.id)
