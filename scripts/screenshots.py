@@ -166,7 +166,10 @@ def club(ctl, workspace, mother, out: Path, prefix: str, all_shots: bool) -> Non
     if not all_shots:
         return
     page.stories.choose_person(mother.id)
-    dialog = page.stories.make_card()
+    page.stories.make_card()
+    ctl.tasks.wait()
+    settle()
+    dialog = ctl.window.findChild(StoryDialog)
     shoot(dialog, out, prefix + "club-story-card")
     dialog.close()
     page.tabs.setCurrentIndex(PACKS)
@@ -178,7 +181,6 @@ def club(ctl, workspace, mother, out: Path, prefix: str, all_shots: bool) -> Non
     shoot(ctl.window, out, prefix + "club-drills")
     page.tabs.setCurrentIndex(MEETINGS)
     shoot(ctl.window, out, prefix + "club-meeting-kit")
-    assert StoryDialog
     from commsdesk.club.vcard import read_phone_export_file
     from commsdesk.ui.people.phone_import import PhoneImportDialog
 

@@ -43,6 +43,7 @@ def test_make_and_export_an_anonymized_story_card(qtbot, unlocked, tmp_path):
     tab = club(unlocked, STORIES).stories
     tab.choose_person(masha.id)
     click(qtbot, button(tab, "Make a story card…"))
+    qtbot.waitUntil(lambda: tab.findChild(StoryDialog) is not None, timeout=10_000)
     dialog = tab.findChild(StoryDialog)
     story = dialog.boxes["story"][1]
     assert "Маш" not in story.toPlainText() and "Твер" not in story.toPlainText()

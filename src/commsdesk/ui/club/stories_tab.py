@@ -194,20 +194,33 @@ class StoriesTab(QWidget):
             self.person.set_value(contact_id)
         self._fill_talks()
 
-    def make_card(self):
+    def make_card(self) -> None:
+        """The draft is read and anonymized in the background (a long journey takes a while);
+        the dialog opens when it is ready."""
         from commsdesk.club.stories import draft_from_conversation, draft_from_journey
-        from commsdesk.ui.club.story_dialog import StoryDialog
 
         contact_id, source = self.person.value(), self.talk.value()
         if contact_id is None:
             inform(self, _("Make a story card"), _("Choose a person first."), True)
-            return None
+            return
         language = current_language()
-        draft = (draft_from_journey(self.vault, contact_id, language) if source in (None, JOURNEY)
-                 else draft_from_conversation(self.vault, source, language))
-        dialog = StoryDialog(self, draft)
-        dialog.open()
-        return dialog
+
+        def draft():
+            if source in (None, JOURNEY):
+                return draft_from_journey(self.vault, contact_id, language)
+            return draft_from_conversation(self.vault, source, language)
+
+        self.controller.tasks.run(draft, self._open_draft,
+                                  lambda exc: inform(self, _("Make a story card"),
+                                                     errors.describe(exc), True))
+
+    def _open_draft(self, draft) -> None:
+        import shiboken6
+
+        from commsdesk.ui.club.story_dialog import StoryDialog
+
+        if shiboken6.isValid(self):  # not locked meanwhile
+            StoryDialog(self, draft).open()
 
 
 def as_page(markdown: str) -> str:
