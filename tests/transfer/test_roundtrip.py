@@ -163,6 +163,11 @@ def exported(vault):
     (lambda d: d["reminders"][0].update(extra=1), "reminders", "extra"),
     (lambda d: d["contacts"].append(dict(d["contacts"][0])), "contacts", "uid"),
     (lambda d: d["contacts"][0].update(tags="семья"), "contacts", "tags"),
+    (lambda d: d["content_packs"][0].update(data=d["content_packs"][0]["data"][:-8] + "AAAAAAA="),
+     "content_packs", "data"),
+    (lambda d: d["club_stories"][0]["card"].update(relationship="enemy"), "club_stories", "card"),
+    (lambda d: d["trusted_keys"][0].update(uid="not a key"), "trusted_keys", "uid"),
+    (lambda d: d["practice_log"][0].update(kind="exam"), "practice_log", "kind"),
 ])
 def test_invalid_records_are_named_and_nothing_is_written(make_vault, tmp_path, exported, mutate,
                                                           section, field):

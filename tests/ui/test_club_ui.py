@@ -138,3 +138,21 @@ def test_a_tampered_pack_is_rejected_and_an_unsigned_one_needs_a_yes(qtbot, unlo
     click(qtbot, tab.remove_button)
     answer(qtbot, tab, "Remove")
     assert unlocked.vault.repos.content_packs.all() == []
+
+
+def test_locking_while_a_story_draft_is_made_leaves_nothing_open(qtbot, unlocked):
+    from PySide6.QtWidgets import QApplication
+
+    from commsdesk.ui.widgets import VAULT_DATA
+    from conftest import flush_deletes
+
+    masha = add_person(unlocked.vault, "Маша")
+    add_talk(unlocked.vault, masha.id, "Маша спросила, как я живу.", when=datetime(2026, 11, 2, 19))
+    tab = club(unlocked, STORIES).stories
+    tab.choose_person(masha.id)
+    click(qtbot, button(tab, "Make a story card…"))
+    unlocked.lock()
+    unlocked.tasks.wait()
+    QApplication.processEvents()
+    flush_deletes()
+    assert not [w for w in QApplication.allWidgets() if w.property(VAULT_DATA)]

@@ -210,9 +210,7 @@ class StoriesTab(QWidget):
                 return draft_from_journey(self.vault, contact_id, language)
             return draft_from_conversation(self.vault, source, language)
 
-        self.controller.tasks.run(draft, self._open_draft,
-                                  lambda exc: inform(self, _("Make a story card"),
-                                                     errors.describe(exc), True))
+        self.controller.tasks.run(draft, self._open_draft, self._draft_failed)
 
     def _open_draft(self, draft) -> None:
         import shiboken6
@@ -221,6 +219,12 @@ class StoriesTab(QWidget):
 
         if shiboken6.isValid(self):  # not locked meanwhile
             StoryDialog(self, draft).open()
+
+    def _draft_failed(self, exc: BaseException) -> None:
+        import shiboken6
+
+        if shiboken6.isValid(self):  # a lock closes the vault under the worker: nothing to say
+            inform(self, _("Make a story card"), errors.describe(exc), True)
 
 
 def as_page(markdown: str) -> str:
