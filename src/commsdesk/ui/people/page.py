@@ -272,13 +272,18 @@ class PeoplePage(QWidget):
         from commsdesk.ui.controls import inform
         from commsdesk.ui.people.phone_import import PhoneImportDialog
 
+        import shiboken6
+
         def show(export) -> None:
+            if not shiboken6.isValid(self):  # locked meanwhile
+                return
             dialog = PhoneImportDialog(self, self.vault, export)
             dialog.imported.connect(lambda _n: (self.controller.notify_changed(), self.refresh()))
             dialog.open()
 
         def failed(exc: BaseException) -> None:
-            inform(self, _("Import contacts from a phone"), errors.describe(exc), True)
+            if shiboken6.isValid(self):
+                inform(self, _("Import contacts from a phone"), errors.describe(exc), True)
 
         self.controller.tasks.run(lambda: read_phone_export_file(path), show, failed)
 
