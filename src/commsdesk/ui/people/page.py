@@ -268,11 +268,11 @@ class PeoplePage(QWidget):
 
     def read_phone_export(self, path: str) -> None:
         """Read the file in the background; the user then picks whom to import."""
+        import shiboken6
+
         from commsdesk.club.vcard import read_phone_export_file
         from commsdesk.ui.controls import inform
         from commsdesk.ui.people.phone_import import PhoneImportDialog
-
-        import shiboken6
 
         def show(export) -> None:
             if not shiboken6.isValid(self):  # locked meanwhile
