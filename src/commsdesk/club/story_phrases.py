@@ -9,9 +9,9 @@ from datetime import date
 from commsdesk.domain import Relationship
 from commsdesk.i18n import DOMAIN, SUPPORTED
 from commsdesk.paths import translations_dir
+from commsdesk.progress.stats import DAYS_PER_MONTH
 
 _CATALOGS: dict[str, _gettext.NullTranslations] = {}
-DAYS_PER_MONTH = 30.44
 
 
 def catalog(language: str) -> _gettext.NullTranslations:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from commsdesk.files import read_limited
 from commsdesk.i18n import _, current_language, format_date, ngettext
 from commsdesk.library.articles import render
 from commsdesk.library.search import ArticleIndex
@@ -26,16 +27,11 @@ from commsdesk.storage.conversations import ConversationFilter
 from commsdesk.ui.controls import DataCombo, LazyCombo, confirm, inform
 from commsdesk.ui.files import choose_files
 from commsdesk.ui.library.reader import SafeBrowser
+from commsdesk.ui.people.model import people_choices
 from commsdesk.ui.widgets import heading, hint, mark_vault_data
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
 JOURNEY = "journey"
-
-
-def read_bounded(path: Path, limit: int) -> bytes:
-    """At most `limit` + 1 bytes: a larger file is refused without being read whole."""
-    with open(path, "rb") as handle:
-        return handle.read(limit + 1)
 
 
 class StoriesTab(QWidget):
@@ -146,7 +142,7 @@ class StoriesTab(QWidget):
         added, problems = 0, []
         for path in paths:
             try:
-                card = read_card(read_bounded(path, MAX_BYTES), path.name)
+                card = read_card(read_limited(path, MAX_BYTES), path.name)
                 card.source = StorySource(card.source.file_name if card.source else path.name,
                                           date.today(), self.club.text().strip())
                 self.vault.repos.club_stories.add(card)
@@ -170,12 +166,7 @@ class StoriesTab(QWidget):
 
     # -- making a card ---------------------------------------------------------------------
     def _people(self) -> list[tuple[str, object]]:
-        names = self.vault.repos.contacts.names()
-        if self.controller.settings.discreet_mode:
-            contacts = {c.id: c for c in self.vault.repos.contacts.list(limit=100_000)}
-            names = {cid: f"{_(c.relationship.label)} {i + 1}"
-                     for i, (cid, c) in enumerate(contacts.items())}
-        return sorted(((n, cid) for cid, n in names.items()), key=lambda item: item[0].casefold())
+        return people_choices(self.vault, self.controller.settings.discreet_mode)
 
     def _fill_talks(self) -> None:
         contact_id = self.person.value()

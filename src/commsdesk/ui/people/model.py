@@ -102,3 +102,19 @@ def people_table(model: ContactsModel) -> QTableView:
     compact_table(table)
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def contact_labels(vault, discreet: bool, ids: list[int] | None = None) -> dict[int, str]:
+    """What lists call people: names, or in discreet mode relationship roles, numbered so that
+    two mothers stay apart ("Mother 1", "Mother 2")."""
+    if not discreet:
+        return vault.repos.contacts.names(ids)
+    contacts = vault.repos.contacts.list(limit=100_000)
+    return {c.id: f"{_(c.relationship.label)} {i + 1}" for i, c in enumerate(contacts)
+            if ids is None or c.id in ids}
+
+
+def people_choices(vault, discreet: bool) -> list[tuple[str, int]]:
+    """(label, contact id) for a person picker, by label."""
+    return sorted(((n, cid) for cid, n in contact_labels(vault, discreet).items()),
+                  key=lambda item: item[0].casefold())

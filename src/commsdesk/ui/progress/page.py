@@ -26,6 +26,7 @@ from commsdesk.planner.stages import Stage
 from commsdesk.progress.figures import OverallProgress, PersonProgress, overall_progress, person_progress
 from commsdesk.progress.report import VERDICTS
 from commsdesk.ui.controls import LazyCombo, inform
+from commsdesk.ui.people.model import contact_labels, people_choices
 from commsdesk.ui.widgets import heading, hint, mark_vault_data
 
 
@@ -81,17 +82,10 @@ class ProgressPage(QWidget):
         self.shown: OverallProgress | PersonProgress | None = None
 
     def _labels(self, ids: list[int] | None = None) -> dict[int, str]:
-        """Names, or in discreet mode relationship roles (numbered when several share one)."""
-        if not self.controller.settings.discreet_mode:
-            return self.vault.repos.contacts.names(ids)
-        contacts = self.vault.repos.contacts.list(limit=100_000)
-        return {c.id: f"{_(c.relationship.label)} {i + 1}" for i, c in enumerate(contacts)
-                if ids is None or c.id in ids}
+        return contact_labels(self.vault, self.controller.settings.discreet_mode, ids)
 
     def _people(self) -> list[tuple[str, object]]:
-        people = sorted(((n, cid) for cid, n in self._labels().items()),
-                        key=lambda item: item[0].casefold())
-        return [(_("Everyone"), None), *people]
+        return [(_("Everyone"), None), *people_choices(self.vault, self.controller.settings.discreet_mode)]
 
     def show_person(self, contact_id: int | None) -> None:
         if contact_id is not None and not self.person.set_value(contact_id):
