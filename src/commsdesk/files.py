@@ -9,18 +9,43 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from commsdesk.i18n import N_
 from commsdesk.storage.errors import DiskFull, Msg, VaultExists, VaultUnreadable, WriteFailed
 
 
-def read_limited(path: Path, limit: int) -> bytes:
-    """At most `limit + 1` bytes of a regular file, so the caller can tell it is too large."""
+class NotRegularFile(VaultUnreadable):
+    """A FIFO, socket, device or folder where a file was expected: refused before any read."""
+
+
+def _not_regular(path: Path, mode: int) -> VaultUnreadable:
+    reason = N_("it is a folder") if stat.S_ISDIR(mode) else N_("it is not a regular file")
+    return NotRegularFile(path=path, reason=Msg(reason))
+
+
+def require_regular(path: Path, *, missing_ok: bool = False) -> None:
+    """Refuse at once anything that is not a regular file (following links, as an open would).
+    `missing_ok`: a path that does not exist yet (a file to be created) is fine."""
     try:
-        with open(path, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise VaultUnreadable(path=path, reason=Msg(N_("it is not a regular file")))
-            return handle.read(limit + 1)
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        if missing_ok:
+            return
+        raise VaultUnreadable(path=path, reason=Msg(N_("there is no such file"))) from None
+    except OSError:
+        raise VaultUnreadable(path=path, reason=Msg(N_("the system could not read it"))) from None
+    if not stat.S_ISREG(mode):
+        raise _not_regular(path, mode)
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """Open a regular file for reading without ever blocking: a FIFO or device is refused, not
+    waited on (O_NONBLOCK makes opening a FIFO return at once; the type is checked on the open
+    descriptor, so a file swapped after a check is caught too)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise VaultUnreadable(path=path, reason=Msg(N_("there is no such file"))) from None
     except IsADirectoryError:
@@ -29,6 +54,25 @@ def read_limited(path: Path, limit: int) -> bytes:
         raise VaultUnreadable(path=path, reason=Msg(N_("permission denied"))) from None
     except OSError:
         raise VaultUnreadable(path=path, reason=Msg(N_("the system could not read it"))) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise _not_regular(path, mode)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """At most `limit + 1` bytes of a regular file, so the caller can tell it is too large."""
+    with open_regular(path) as handle:
+        try:
+            return handle.read(limit + 1)
+        except OSError:
+            raise VaultUnreadable(path=path, reason=Msg(N_("the system could not read it"))) from None
 
 
 def write_new(path: Path, data: bytes, mode: int = 0o644) -> None:
