@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlcipher3
@@ -24,17 +26,19 @@ Connection = sqlcipher3.Connection
 
 
 def inspect_existing(path: Path) -> bytes:
-    """Everything that can be said about a vault file without a key; returns its salt."""
-    if path.is_dir():
-        raise errors.VaultIsDirectory(path=path)
+    """Everything that can be said about a vault file without a key; returns its salt.
+
+    A FIFO, socket or device is refused without waiting on it; nothing is ever written."""
+    from commsdesk.storage.filelock import open_vault_file
+
+    fd = open_vault_file(path)
     try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            head = handle.read(SALT_BYTES)
-    except FileNotFoundError:
-        raise errors.VaultNotFound(path=path) from None
+        size = os.fstat(fd).st_size
+        head = os.read(fd, SALT_BYTES) if size else b""
     except OSError as exc:
         raise errors.VaultUnreadable(path=path, reason=exc.strerror or exc.__class__.__name__) from None
+    finally:
+        os.close(fd)
     if size == 0:
         raise errors.VaultEmpty(path=path)
     if head == SQLITE_HEADER:
@@ -44,9 +48,11 @@ def inspect_existing(path: Path) -> bytes:
     return head
 
 
-def _uri(path: Path, create: bool) -> str:
-    mode = "rwc" if create else "rw"
-    return f"{path.resolve().as_uri()}?mode={mode}"
+def _uri(path: Path, mode: str) -> str:
+    uri = f"{path.resolve().as_uri()}?mode={'ro' if mode == 'immutable' else mode}"
+    # immutable: no locks, no -shm, no log; the only way SQLite reads a WAL-mode file on
+    # read-only media. Used only when the file cannot be opened any other way.
+    return uri + "&immutable=1" if mode == "immutable" else uri
 
 
 def _raw_key_literal(key: bytes | bytearray, salt: bytes) -> str:
@@ -54,11 +60,11 @@ def _raw_key_literal(key: bytes | bytearray, salt: bytes) -> str:
     return f"\"x'{bytes(key).hex()}{salt.hex()}'\""
 
 
-def connect(path: Path, key: bytes | bytearray, salt: bytes, *, create: bool = False) -> Connection:
-    """A keyed, hardened connection whose key has been proven by reading the schema."""
+def _keyed(path: Path, key: bytes | bytearray, salt: bytes, mode: str) -> Connection:
+    """A connection whose key has been proven by reading the schema; nothing written yet."""
     try:
         conn = sqlcipher3.connect(
-            _uri(path, create), uri=True, isolation_level=None, check_same_thread=False,
+            _uri(path, mode), uri=True, isolation_level=None, check_same_thread=False,
             timeout=BUSY_TIMEOUT_MS / 1000,
         )
     except sqlcipher3.OperationalError as exc:
@@ -72,11 +78,58 @@ def connect(path: Path, key: bytes | bytearray, salt: bytes, *, create: bool = F
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError as exc:
             raise translate_error(exc, opening=True) from None
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def connect(path: Path, key: bytes | bytearray, salt: bytes, *, create: bool = False) -> Connection:
+    """A keyed, hardened connection for reading and writing."""
+    conn = _keyed(path, key, salt, "rwc" if create else "rw")
+    try:
         harden(conn)
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def connect_read_only(path: Path, key: bytes | bytearray, salt: bytes) -> Connection:
+    """A keyed connection that cannot write: plain read-only, or, where even that needs a write
+    (a WAL-mode file on read-only media), immutable. `query_only` guards against our own slips."""
+    try:
+        conn = _keyed(path, key, salt, "ro")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except errors.VaultUnreadable:
+        conn = _keyed(path, key, salt, "immutable")
+    except errors.WriteFailed:
+        conn = _keyed(path, key, salt, "immutable")
+    try:
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.create_function("fold", 1, fold, deterministic=True)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def probe(path: Path, key: bytes | bytearray, salt: bytes, accept: Callable[[Connection], None]) -> None:
+    """Prove the key and let `accept` check what the file is, on a connection that cannot write,
+    before any connection that may write (switching to WAL, rolling back a log) touches it: a
+    file that is refused keeps every byte, and no -wal or -shm appears beside it. With no log
+    beside the file nobody has it open, so it is read as immutable (a read-only connection to a
+    WAL-mode file would create both side files and leave them behind)."""
+    quiet = not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm", "-journal"))
+    conn = _keyed(path, key, salt, "immutable") if quiet else connect_read_only(path, key, salt)
+    try:
+        accept(conn)
+    except sqlcipher3.Error as exc:
+        raise translate_error(exc, opening=True) from None
+    finally:
+        conn.close()
 
 
 def harden(conn: Connection) -> None:
@@ -96,13 +149,15 @@ def harden(conn: Connection) -> None:
     conn.create_function("fold", 1, fold, deterministic=True)
 
 
-def translate_error(exc: BaseException, *, opening: bool = False) -> errors.VaultError:
-    """Map an SQLite/SQLCipher exception to a user-facing error without leaking its text."""
+def translate_error(exc: BaseException, *, opening: bool = False,
+                    path: Path | None = None) -> errors.VaultError:
+    """Map an SQLite/SQLCipher exception to a user-facing error without leaking its text.
+    With `path`, a vague write failure on a disk with no room left is reported as a full disk."""
     text = str(exc).lower()
     if isinstance(exc, OSError):
         if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
             return errors.DiskFull()
-        return errors.WriteFailed()
+        return _full_or(errors.WriteFailed(), path)
     if "disk is full" in text or "database or disk is full" in text:
         return errors.DiskFull()
     if "locked" in text or "busy" in text:
@@ -112,8 +167,25 @@ def translate_error(exc: BaseException, *, opening: bool = False) -> errors.Vaul
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return errors.VaultDamaged()
     if "disk i/o error" in text or "readonly" in text or "unable to open" in text:
-        return errors.WriteFailed()
+        return _full_or(errors.WriteFailed(), path)
     return errors.VaultDamaged()
+
+
+FULL_BELOW_BYTES = 256 * 1024
+
+
+def disk_is_full(folder: Path) -> bool:
+    """Less room left than one more write needs (SQLite often reports ENOSPC as an I/O error)."""
+    try:
+        return shutil.disk_usage(folder).free < FULL_BELOW_BYTES
+    except OSError:
+        return False
+
+
+def _full_or(error: errors.VaultError, path: Path | None) -> errors.VaultError:
+    if path is not None and disk_is_full(path if path.is_dir() else path.parent):
+        return errors.DiskFull()
+    return error
 
 
 def fsync_dir(directory: Path) -> None:

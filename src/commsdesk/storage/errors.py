@@ -45,6 +45,10 @@ class VaultIsDirectory(VaultError):
     msgid = N_("{path} is a folder, not a vault file.")
 
 
+class VaultNotRegular(VaultError):
+    msgid = N_("{path} is not a regular file (a pipe, socket or device), so it is not a vault.")
+
+
 class VaultEmpty(VaultError):
     msgid = N_("The file {path} is empty: it is not a CommsDesk vault.")
 
@@ -78,15 +82,26 @@ class VaultUnreadable(VaultError):
 
 
 class VaultBusy(VaultError):
-    msgid = N_("The vault is in use by another CommsDesk window. Close it and try again.")
+    msgid = N_("The vault is in use by another CommsDesk window or command. Close it and try again;"
+               " nothing was changed.")
 
 
 class DiskFull(VaultError):
-    msgid = N_("The disk is full. Nothing was saved; free some space and try again.")
+    msgid = N_("The disk is full. Nothing was saved: free some space on it (empty the trash, move"
+               " large files elsewhere) and try again.")
 
 
 class WriteFailed(VaultError):
     msgid = N_("Writing to the disk failed. Nothing was saved; your vault is unchanged.")
+
+
+class VaultReadOnly(VaultError):
+    msgid = N_("This vault is open read-only, so nothing can be changed: {reason}")
+
+
+class TestingKdfRefused(VaultError):
+    msgid = N_("This file is protected by a key setting meant only for automated tests, which is far"
+               " too weak for real notes. CommsDesk does not open it.")
 
 
 class UnknownKdfLevel(VaultError):

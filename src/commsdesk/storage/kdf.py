@@ -7,6 +7,7 @@ changed or removed once released; a stronger level is added with a new id.
 
 from __future__ import annotations
 
+import os
 import secrets
 import unicodedata
 from dataclasses import dataclass
@@ -85,3 +86,12 @@ def wipe(buffer: bytearray | None) -> None:
     if buffer is not None:
         for i in range(len(buffer)):
             buffer[i] = 0
+
+
+TESTING_ENV = "COMMSDESK_TEST_KDF"
+
+
+def testing_level_allowed() -> bool:
+    """The test KDF level (one pass, 8 MiB) opens only under the test suite, which sets
+    COMMSDESK_TEST_KDF=allow for itself and its child processes; the app refuses such a vault."""
+    return os.environ.get(TESTING_ENV) == "allow"

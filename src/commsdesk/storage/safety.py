@@ -3,6 +3,11 @@
 Every operation that produces a file writes it beside its destination under a temporary name,
 fsyncs it, opens it again to verify it, and only then renames it into place. Killed at any
 moment, the destination holds either the old file or the complete new one.
+
+Operations that replace the vault file take its exclusive lock first (storage.filelock), so they
+refuse, changing nothing, while the vault is open anywhere else. Each of their steps is named
+(`RESTORE_STEPS`, `PASSWD_STEPS`) and announced to `step_hook` before it runs: the test suite and
+benchmarks/fault_campaign.py fail or kill the process at every step in turn.
 """
 
 from __future__ import annotations
@@ -10,15 +15,37 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-from contextlib import suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import sqlcipher3
 
 from commsdesk.storage import connection, errors, migrations
+from commsdesk.storage.filelock import VaultLock
 from commsdesk.storage.kdf import LEVELS, derive_key, make_salt, wipe
 from commsdesk.storage.vault import Vault, validate_new_passphrase
+
+# Fault injection: called with each step's name just before the step; None in the app.
+step_hook: Callable[[str], None] | None = None
+
+
+def _step(name: str) -> None:
+    if step_hook is not None:
+        step_hook(name)
+
+
+RESTORE_STEPS = (
+    "lock", "copy-backup", "fsync-copy", "verify-copy", "checkpoint",
+    "keep-wal", "keep-journal", "keep-copy", "keep-fsync", "keep-rename", "keep-fsync-dir",
+    "remove-wal", "remove-shm", "remove-journal", "replace", "fsync-dir",
+)
+PASSWD_STEPS = (
+    "lock", "purge", "export", "fsync-copy", "verify-copy", "close", "check-log", "replace",
+    "fsync-dir", "reopen",
+)
 
 COUNTED_TABLES = ("contacts", "conversations", "observations", "plans", "plan_steps",
                   "reminders", "reflections", "dimensions")
@@ -35,21 +62,43 @@ class CheckReport:
         return not self.problems
 
 
-def check_connection(conn: connection.Connection) -> CheckReport:
+MAX_PROBLEMS = 20
+
+
+def check_connection(conn: connection.Connection, path: Path | None = None) -> CheckReport:
+    """SQLite's and SQLCipher's own checks, stopping early: the b-tree check stops at 20
+    problems, and a file longer than its pages (padding, a foreign tail) is reported before the
+    page-by-page cipher check, which would otherwise read every byte of an absurd file."""
     problems: list[str] = []
     try:
-        rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        rows = [r[0] for r in conn.execute(f"PRAGMA integrity_check({MAX_PROBLEMS})")]
         if rows != ["ok"]:
-            problems += [f"integrity_check: {r}" for r in rows[:20]]
-        problems += [f"cipher_integrity_check: {r[0]}"
-                     for r in conn.execute("PRAGMA cipher_integrity_check")][:20]
-        problems += [f"foreign_key_check: {r[0]} row {r[1]}"
-                     for r in conn.execute("PRAGMA foreign_key_check")][:20]
-        conn.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 0)")
+            problems += [f"integrity_check: {r}" for r in rows[:MAX_PROBLEMS]]
+        if path is not None and not problems:
+            pages = conn.execute("PRAGMA page_count").fetchone()[0]
+            page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+            extra = _size(Path(path)) - int(pages) * int(page_size)
+            if extra > 0:
+                problems.append(f"file: {extra} bytes after the last page")
+        if not problems:
+            problems += [f"cipher_integrity_check: {r[0]}"
+                         for r in conn.execute("PRAGMA cipher_integrity_check")][:MAX_PROBLEMS]
+        if not problems:
+            problems += [f"foreign_key_check: {r[0]} row {r[1]}"
+                         for r in conn.execute("PRAGMA foreign_key_check")][:MAX_PROBLEMS]
+            if not conn.execute("PRAGMA query_only").fetchone()[0]:
+                conn.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 0)")
         counts = _counts(conn)
     except sqlcipher3.Error as exc:
         raise connection.translate_error(exc) from None
     return CheckReport(problems, counts)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _counts(conn: connection.Connection) -> dict[str, int]:
@@ -58,7 +107,7 @@ def _counts(conn: connection.Connection) -> dict[str, int]:
 
 def check(vault: Vault) -> CheckReport:
     with vault.reading() as conn:
-        return check_connection(conn)
+        return check_connection(conn, vault.path)
 
 
 def _temp_beside(target: Path) -> Path:
@@ -76,14 +125,41 @@ def _fsync_file(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
+@contextmanager
+def _source(vault: Vault, beside: Path) -> Iterator[connection.Connection]:
+    """A connection to export from. A read-only vault (read-only media, full disk) cannot attach
+    a new file, so its file (and log) is first copied beside the destination and read there."""
+    if not vault.read_only:
+        with vault.reading() as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            yield conn
+        return
+    scratch = _temp_beside(beside)
+    try:
+        shutil.copyfile(vault.path, scratch)
+        wal = Path(f"{vault.path}-wal")
+        if wal.exists():
+            shutil.copyfile(wal, f"{scratch}-wal")
+        key = vault.key_copy()
+        try:
+            conn = connection.connect(scratch, key, vault.salt)
+        finally:
+            wipe(key)
+        try:
+            yield conn
+        finally:
+            conn.close()
+    finally:
+        _remove(scratch)
+
+
 def _export_copy(vault: Vault, target: Path, key: bytearray, salt: bytes) -> dict[str, int]:
     """Write the whole vault, re-encrypted under `key`/`salt`, into the new file `target`."""
     fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     literal = f"x'{bytes(key).hex()}{salt.hex()}'"
-    with vault.reading() as conn:
+    with _source(vault, target) as conn:
         try:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
             conn.execute("ATTACH DATABASE ? AS copy KEY ?", (str(target), literal))
             try:
                 conn.execute("SELECT sqlcipher_export('copy')").fetchall()
@@ -93,8 +169,9 @@ def _export_copy(vault: Vault, target: Path, key: bytearray, salt: bytes) -> dic
             finally:
                 conn.execute("DETACH DATABASE copy")
         except sqlcipher3.Error as exc:
-            raise connection.translate_error(exc) from None
+            raise connection.translate_error(exc, path=target) from None
         counts = _counts(conn)
+    _step("fsync-copy")
     _fsync_file(target)
     return counts
 
@@ -102,7 +179,7 @@ def _export_copy(vault: Vault, target: Path, key: bytearray, salt: bytes) -> dic
 def _verify(path: Path, key: bytearray, salt: bytes, expected: dict[str, int] | None) -> None:
     conn = connection.connect(path, key, salt)
     try:
-        report = check_connection(conn)
+        report = check_connection(conn, path)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     finally:
@@ -121,7 +198,7 @@ def _copy_under(vault: Vault, destination: Path, key: bytearray, salt: bytes) ->
         os.replace(tmp, destination)
         connection.fsync_dir(destination.parent)
     except OSError as exc:
-        raise connection.translate_error(exc) from None
+        raise connection.translate_error(exc, path=destination) from None
     finally:
         _remove(tmp)
 
@@ -149,63 +226,176 @@ def backup(vault: Vault, destination: Path, passphrase: str | None = None,
 
 def change_passphrase(vault: Vault, new_passphrase: str, level: int | None = None) -> Vault:
     """Re-encrypt the vault under a new passphrase (and new salt). Returns the reopened vault;
-    the `vault` passed in is closed. Killed midway, the file opens with the old or new one."""
+    the `vault` passed in is closed. Refused (VaultBusy, nothing changed, `vault` still open)
+    while the vault is open in another process. Killed midway, the file opens with the old or
+    the new passphrase and holds every write made before."""
     validate_new_passphrase(new_passphrase)
+    if vault.read_only:
+        raise errors.VaultReadOnly(reason=errors.Msg(vault.read_only))
     kdf = LEVELS[level if level is not None else vault.kdf_level.id]
+    path = vault.path
+    _step("lock")
+    lock = vault.take_file_lock()
+    try:
+        if lock is not None:
+            lock.upgrade()
+    except BaseException:
+        vault._file_lock = lock  # still shared: the vault stays open and usable
+        raise
     salt = make_salt(kdf)
     key = derive_key(new_passphrase, salt)
-    path = vault.path
     tmp = _temp_beside(path)
     try:
+        _step("purge")
         vault.purge_deleted()
+        _step("export")
         counts = _export_copy(vault, tmp, key, salt)
+        _step("verify-copy")
         _verify(tmp, key, salt, counts)
+        _step("close")
         vault.close()
+        _step("check-log")
         if any(Path(f"{path}{s}").exists() for s in ("-wal", "-journal")):
             raise errors.VaultBusy()
+        _step("replace")
         os.replace(tmp, path)
+        _step("fsync-dir")
         connection.fsync_dir(path.parent)
     except OSError as exc:
         wipe(key)
-        raise connection.translate_error(exc) from None
+        _give_back(vault, lock)
+        raise connection.translate_error(exc, path=path) from None
     except BaseException:
         wipe(key)
+        _give_back(vault, lock)
         raise
     finally:
         _remove(tmp)
+    if lock is not None:
+        lock.release()
+    _step("reopen")
     return Vault.open_with_key(path, key, salt)
 
 
-def restore(vault_path: Path, backup_path: Path, backup_passphrase: str) -> Path | None:
-    """Replace the (closed) vault with a verified backup. The current vault is kept beside it as
-    `<name>.before-restore`; returns that path (None when there was no vault)."""
+def _give_back(vault: Vault, lock: VaultLock | None) -> None:
+    """After a failed passphrase change: an open vault keeps its (shared) lock; a closed one
+    lets it go."""
+    if lock is None:
+        return
+    if vault.is_open:
+        lock.downgrade()
+        vault._file_lock = lock
+    else:
+        lock.release()
+
+
+def kept_copy_name(vault_path: Path, today: date | None = None) -> Path:
+    """`<vault>.before-restore-<date>`, numbered when taken, never the name of an existing file
+    or of a leftover log of one: a kept copy is never overwritten."""
+    stem = f"{vault_path.name}.before-restore-{(today or date.today()).isoformat()}"
+    for number in range(1, 10_000):
+        name = stem if number == 1 else f"{stem}-{number}"
+        candidate = vault_path.with_name(name)
+        if not any(Path(f"{candidate}{suffix}").exists() for suffix in ("", *SIDE_FILES)):
+            return candidate
+    raise errors.VaultExists(path=vault_path.with_name(stem))
+
+
+def restore(vault_path: Path, backup_path: Path, backup_passphrase: str,
+            current_key: tuple[bytearray, bytes] | None = None) -> Path | None:
+    """Replace the vault file by a verified backup. Returns where the replaced vault was kept
+    (None when there was none); that copy is self-contained and opens with its old passphrase.
+
+    Refused (VaultBusy) while the vault is open anywhere. With `current_key` (the key and salt
+    of the vault being replaced) its log is first checkpointed into the file; without it (the
+    command line asks only for the backup's passphrase) a log left by a crashed writer is kept
+    beside the copy under the copy's name, where SQLite finds and applies it on opening."""
     vault_path, backup_path = Path(vault_path), Path(backup_path)
     backup_salt = connection.inspect_existing(backup_path)
+    _step("lock")
+    lock = VaultLock.exclusive(vault_path) if vault_path.exists() else None
     key = derive_key(backup_passphrase, backup_salt)
     tmp = _temp_beside(vault_path)
-    safety: Path | None = None
+    kept: Path | None = None
     try:
         vault_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        shutil.copyfile(backup_path, tmp)
+        _step("copy-backup")
+        with connection_open_regular(backup_path) as source, open(tmp, "xb") as target:
+            shutil.copyfileobj(source, target)
         os.chmod(tmp, 0o600)
+        _step("fsync-copy")
         _fsync_file(tmp)
+        _step("verify-copy")
         try:
             _verify(tmp, key, backup_salt, None)
         except errors.VaultError as exc:
             raise errors.BackupInvalid(reason=exc.user_message()) from None
-        if vault_path.exists():
-            safety = vault_path.with_name(vault_path.name + ".before-restore")
-            shutil.copyfile(vault_path, safety)
-            _fsync_file(safety)
-            for suffix in SIDE_FILES:
-                side = Path(f"{vault_path}{suffix}")
-                if side.exists():
-                    os.replace(side, Path(f"{safety}{suffix}"))
+        if lock is not None:
+            _step("checkpoint")
+            if current_key is not None:
+                _checkpoint(vault_path, *current_key)
+            kept = _keep(vault_path)
+            for suffix in ("-wal", "-shm", "-journal"):
+                _step(f"remove{suffix}")
+                Path(f"{vault_path}{suffix}").unlink(missing_ok=True)
+        _step("replace")
         os.replace(tmp, vault_path)
+        _step("fsync-dir")
         connection.fsync_dir(vault_path.parent)
     except OSError as exc:
-        raise connection.translate_error(exc) from None
+        raise connection.translate_error(exc, path=vault_path) from None
     finally:
         wipe(key)
         _remove(tmp)
-    return safety
+        if lock is not None:
+            lock.release()
+    return kept
+
+
+def connection_open_regular(path: Path):
+    """The backup file for reading; a FIFO or device is refused, not waited on."""
+    from commsdesk.storage.filelock import open_vault_file
+
+    return os.fdopen(open_vault_file(path), "rb")
+
+
+def _checkpoint(vault_path: Path, key: bytearray, salt: bytes) -> None:
+    """Move every committed page of the log into the vault file and empty the log."""
+    conn = connection.connect(vault_path, key, salt)
+    try:
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    except sqlcipher3.Error as exc:
+        raise connection.translate_error(exc, path=vault_path) from None
+    finally:
+        conn.close()
+    if busy:
+        raise errors.VaultBusy()
+
+
+def _keep(vault_path: Path) -> Path:
+    """Copy the vault (and any log a crashed writer left) to a new kept-copy name. The log goes
+    into place first, so the copy never appears without it; temporaries carry the vault's
+    temporary prefix and are swept when the vault is next opened."""
+    kept = kept_copy_name(vault_path)
+    for suffix in ("-wal", "-journal"):
+        _step(f"keep{suffix}")
+        side = Path(f"{vault_path}{suffix}")
+        if side.exists() and side.stat().st_size:
+            part = _temp_beside(vault_path)
+            shutil.copyfile(side, part)
+            _fsync_file(part)
+            os.replace(part, Path(f"{kept}{suffix}"))
+    _step("keep-copy")
+    part = _temp_beside(vault_path)
+    try:
+        shutil.copyfile(vault_path, part)
+        os.chmod(part, 0o600)
+        _step("keep-fsync")
+        _fsync_file(part)
+        _step("keep-rename")
+        os.replace(part, kept)
+    finally:
+        _remove(part)
+    _step("keep-fsync-dir")
+    connection.fsync_dir(vault_path.parent)
+    return kept

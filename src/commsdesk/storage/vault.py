@@ -14,8 +14,10 @@ from pathlib import Path
 
 import sqlcipher3
 
+from commsdesk.i18n import N_
 from commsdesk.storage import connection, errors, migrations
-from commsdesk.storage.errors import MIN_PASSPHRASE_LENGTH
+from commsdesk.storage.errors import MIN_PASSPHRASE_LENGTH, Msg
+from commsdesk.storage.filelock import VaultLock
 from commsdesk.storage.kdf import (
     DEFAULT_LEVEL,
     LEVELS,
@@ -23,8 +25,16 @@ from commsdesk.storage.kdf import (
     derive_key,
     level_of_salt,
     make_salt,
+    testing_level_allowed,
     wipe,
 )
+
+READ_ONLY_MEDIA = N_("the disk or folder it is on cannot be written to (read-only media, or no"
+                     " permission). You can read, search, export and back it up to another disk.")
+READ_ONLY_FULL = N_("the disk it is on is full. You can read, search, export and back it up to"
+                    " another disk; free some space and unlock it again to make changes.")
+READ_ONLY_MIGRATION = N_("This vault must be updated for this version of CommsDesk, and the disk it"
+                         " is on cannot be written to. Copy it to a writable disk and open it there.")
 
 
 def validate_new_passphrase(passphrase: str, repeat: str | None = None) -> None:
@@ -37,10 +47,15 @@ def validate_new_passphrase(passphrase: str, repeat: str | None = None) -> None:
 class Vault:
     """An unlocked vault. Create with `Vault.create` or `Vault.open`; always `close()` it."""
 
-    def __init__(self, path: Path, conn: connection.Connection, key: bytearray, salt: bytes):
+    def __init__(self, path: Path, conn: connection.Connection, key: bytearray, salt: bytes,
+                 lock: VaultLock | None = None, read_only: str | None = None):
         from commsdesk.storage.repositories import Repositories
 
         self.path = path
+        # Held while open: whole-file operations elsewhere wait for it (see storage.filelock).
+        self._file_lock = lock
+        # None, or the (untranslated) reason changes are off: read-only media, a full disk.
+        self.read_only = read_only
         self._conn: connection.Connection | None = conn
         self._key = key
         self.salt = salt
@@ -85,7 +100,9 @@ class Vault:
             wipe(key)
             raise connection.translate_error(exc) from None
         os.close(fd)
+        lock = None
         try:
+            lock = VaultLock.shared(path)
             conn = connection.connect(path, key, salt, create=True)
             migrations.apply(conn)
         except BaseException as exc:
@@ -93,11 +110,13 @@ class Vault:
             with suppress(OSError):
                 for suffix in ("", "-wal", "-shm", "-journal"):
                     Path(f"{path}{suffix}").unlink(missing_ok=True)
+            if lock is not None:
+                lock.release()
             if isinstance(exc, sqlcipher3.Error):
-                raise connection.translate_error(exc) from None
+                raise connection.translate_error(exc, path=path) from None
             raise
         connection.fsync_dir(path.parent)
-        return cls(path, conn, key, salt)
+        return cls(path, conn, key, salt, lock)
 
     @classmethod
     def open(cls, path: Path, passphrase: str) -> Vault:
@@ -110,26 +129,39 @@ class Vault:
     @classmethod
     def open_with_key(cls, path: Path, key: bytearray, salt: bytes | None = None) -> Vault:
         path = Path(path)
-        file_salt = connection.inspect_existing(path)
-        salt = salt or file_salt
         try:
-            conn = connection.connect(path, key, salt)
+            file_salt = connection.inspect_existing(path)
+            salt = salt or file_salt
+            if level_of_salt(salt).testing_only and not testing_level_allowed():
+                raise errors.TestingKdfRefused()
+            lock = VaultLock.shared(path)
         except BaseException:
             wipe(key)
             raise
         try:
-            _check_identity(conn)
+            # Key and identity first, read-only: a refused file is never switched to WAL.
+            connection.probe(path, key, salt, _check_identity)
+            conn, read_only = _connect_writable_or_not(path, key, salt)
+        except BaseException:
+            lock.release()
+            wipe(key)
+            raise
+        try:
             if migrations.pending(conn):
+                if read_only:
+                    raise errors.VaultReadOnly(reason=Msg(READ_ONLY_MIGRATION))
                 _copy_before_migration(conn, path)
                 migrations.apply(conn)
         except BaseException as exc:
             conn.close()
+            lock.release()
             wipe(key)
             if isinstance(exc, sqlcipher3.Error):
-                raise connection.translate_error(exc) from None
+                raise connection.translate_error(exc, path=path) from None
             raise
-        _remove_stale_temporaries(path)
-        return cls(path, conn, key, salt)
+        if not read_only:
+            _remove_stale_temporaries(path)
+        return cls(path, conn, key, salt, lock, read_only)
 
     # -- using -----------------------------------------------------------------------------
     @property
@@ -167,7 +199,8 @@ class Vault:
         if self._conn is None:
             raise errors.VaultError()
         if self._reader is None:
-            self._reader = connection.connect(self.path, self._key, self.salt)
+            self._reader = connection.connect_read_only(self.path, self._key, self.salt) \
+                if self.read_only else connection.connect(self.path, self._key, self.salt)
         return self._reader
 
     @contextmanager
@@ -175,6 +208,8 @@ class Vault:
         """One user action: all its writes commit together or not at all (nested calls join)."""
         with self._lock:
             conn = self._connection()
+            if self.read_only:
+                raise errors.VaultReadOnly(reason=Msg(self.read_only))
             if self._depth:
                 self._depth += 1
                 try:
@@ -185,7 +220,7 @@ class Vault:
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlcipher3.Error as exc:
-                raise connection.translate_error(exc) from None
+                raise connection.translate_error(exc, path=self.path) from None
             self._depth = 1
             self._writer = threading.get_ident()
             try:
@@ -196,7 +231,7 @@ class Vault:
                     if conn.in_transaction:
                         conn.execute("ROLLBACK")
                 if isinstance(exc, sqlcipher3.Error):
-                    raise connection.translate_error(exc) from None
+                    raise connection.translate_error(exc, path=self.path) from None
                 raise
             finally:
                 self._depth = 0
@@ -208,11 +243,15 @@ class Vault:
 
     def secure_checkpoint(self) -> None:
         """Move the log into the file and truncate it, so no old page lingers in the -wal file."""
+        if self.read_only:
+            return
         with self.reading() as conn:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def purge_deleted(self) -> int:
         """Erase every soft-deleted record for good (the undo window is over)."""
+        if self.read_only:
+            return 0
         count = self.repos.purge_deleted()
         self.secure_checkpoint()
         return count
@@ -223,8 +262,9 @@ class Vault:
             if self._conn is None:
                 return
             try:
-                self.purge_deleted()
-                self._conn.execute("PRAGMA optimize")  # keeps the query planner's statistics fresh
+                if not self.read_only:
+                    self.purge_deleted()
+                    self._conn.execute("PRAGMA optimize")  # keeps the planner's statistics fresh
             except (errors.VaultError, sqlcipher3.Error):
                 pass
             finally:
@@ -235,12 +275,38 @@ class Vault:
                 self._conn.close()
                 self._conn = None
                 wipe(self._key)
+                # Only after SQLite's own descriptors are closed (see storage.filelock).
+                if self._file_lock is not None:
+                    self._file_lock.release()
+                    self._file_lock = None
+
+    def take_file_lock(self) -> VaultLock | None:
+        """Hand this vault's file lock to a whole-file operation: `close()` then leaves it held,
+        so nobody can open the file between the close and the operation's last rename."""
+        lock, self._file_lock = self._file_lock, None
+        return lock
 
     def __enter__(self) -> Vault:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _connect_writable_or_not(path: Path, key: bytearray,
+                             salt: bytes) -> tuple[connection.Connection, str | None]:
+    """The normal connection, or, where the file cannot be written (read-only media, no
+    permission, a full disk), a read-only one and the reason changes are off."""
+    try:
+        return connection.connect(path, key, salt), None
+    except (errors.WriteFailed, errors.DiskFull, errors.VaultUnreadable):
+        if connection.disk_is_full(path.parent):
+            reason = READ_ONLY_FULL
+        elif not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            reason = READ_ONLY_MEDIA
+        else:
+            raise
+    return connection.connect_read_only(path, key, salt), reason
 
 
 def _remove_stale_temporaries(vault_path: Path) -> None:

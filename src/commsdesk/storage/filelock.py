@@ -1,0 +1,124 @@
+"""Who else has this vault open: an advisory lock held on the vault file itself.
+
+Every open `Vault` holds a *shared* lock for as long as it is open. Operations that replace the
+whole file (restore, passphrase change, travel mode) need the *exclusive* lock: they get it only
+when no other process (the app, a second CLI) has the vault open, and while they hold it nobody
+can open the vault. Without this, a restore could move aside the log of a vault another process
+is writing to, and entries that process confirmed would end up nowhere.
+
+`flock` locks belong to one open file description and are independent of the POSIX record locks
+SQLite takes on the same file, so they do not interfere with its own locking. Our descriptor is
+closed only after the vault's SQLite connections (closing another descriptor of a file drops the
+process's POSIX locks on it). Where `fcntl` does not exist (Windows), SQLite's own file sharing is
+the only guard; `VaultLock` then does nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from commsdesk.storage import errors
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+
+def open_vault_file(path: Path) -> int:
+    """A read-only descriptor of a regular file; a FIFO, device or folder is refused at once
+    (O_NONBLOCK: opening a FIFO does not wait for a writer), a missing file is VaultNotFound."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) \
+        | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise errors.VaultNotFound(path=path) from None
+    except IsADirectoryError:
+        raise errors.VaultIsDirectory(path=path) from None
+    except OSError as exc:
+        raise errors.VaultUnreadable(path=path, reason=exc.strerror or type(exc).__name__) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise errors.VaultIsDirectory(path=path)
+        if not stat.S_ISREG(mode):
+            raise errors.VaultNotRegular(path=path)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+class VaultLock:
+    """A held lock on one vault file. Use `shared` or `exclusive`; always `release()`."""
+
+    def __init__(self, fd: int, exclusive: bool):
+        self._fd: int | None = fd
+        self.exclusive = exclusive
+
+    @classmethod
+    def shared(cls, path: Path) -> VaultLock:
+        """For an open vault: refused (VaultBusy) while a whole-file operation runs."""
+        return cls._take(path, exclusive=False)
+
+    @classmethod
+    def exclusive(cls, path: Path) -> VaultLock:
+        """For replacing the file: refused (VaultBusy) while the vault is open anywhere."""
+        return cls._take(path, exclusive=True)
+
+    @classmethod
+    def _take(cls, path: Path, exclusive: bool) -> VaultLock:
+        fd = open_vault_file(path)
+        lock = cls(fd, exclusive)
+        try:
+            lock._flock(exclusive)
+        except BaseException:
+            os.close(fd)
+            lock._fd = None
+            raise
+        return lock
+
+    def _flock(self, exclusive: bool) -> None:
+        if fcntl is None or self._fd is None:
+            return
+        operation = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
+        try:
+            fcntl.flock(self._fd, operation)
+        except BlockingIOError:
+            raise errors.VaultBusy() from None
+        except OSError:
+            # A file system without flock (some network mounts): SQLite's locks still apply.
+            return
+        self.exclusive = exclusive
+
+    def upgrade(self) -> None:
+        """Shared → exclusive, or VaultBusy with the shared lock still held. (Linux may drop the
+        old lock while converting, so on refusal the shared lock is taken again.)"""
+        try:
+            self._flock(True)
+        except errors.VaultBusy:
+            self._flock(False)
+            raise
+
+    def downgrade(self) -> None:
+        self._flock(False)
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def release(self) -> None:
+        if self._fd is not None:
+            fd, self._fd = self._fd, None
+            os.close(fd)  # closing the descriptor drops the flock
+
+    def __enter__(self) -> VaultLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
