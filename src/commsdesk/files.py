@@ -45,6 +45,9 @@ def open_regular(path: Path) -> BinaryIO:
     descriptor, so a file swapped after a check is caught too)."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):  # a socket cannot even be opened
+            raise _not_regular(path, mode)
         fd = os.open(path, flags)
     except FileNotFoundError:
         raise VaultUnreadable(path=path, reason=Msg(N_("there is no such file"))) from None

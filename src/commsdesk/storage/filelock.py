@@ -33,6 +33,7 @@ def open_vault_file(path: Path) -> int:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) \
         | getattr(os, "O_BINARY", 0)
     try:
+        _refuse_special(os.stat(path).st_mode, path)  # a socket cannot even be opened
         fd = os.open(path, flags)
     except FileNotFoundError:
         raise errors.VaultNotFound(path=path) from None
@@ -41,17 +42,20 @@ def open_vault_file(path: Path) -> int:
     except OSError as exc:
         raise errors.VaultUnreadable(path=path, reason=exc.strerror or type(exc).__name__) from None
     try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise errors.VaultIsDirectory(path=path)
-        if not stat.S_ISREG(mode):
-            raise errors.VaultNotRegular(path=path)
+        _refuse_special(os.fstat(fd).st_mode, path)  # the file itself, even if swapped since
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
     except BaseException:
         os.close(fd)
         raise
     return fd
+
+
+def _refuse_special(mode: int, path: Path) -> None:
+    if stat.S_ISDIR(mode):
+        raise errors.VaultIsDirectory(path=path)
+    if not stat.S_ISREG(mode):
+        raise errors.VaultNotRegular(path=path)
 
 
 class VaultLock:

@@ -234,13 +234,15 @@ def change_passphrase(vault: Vault, new_passphrase: str, level: int | None = Non
         raise errors.VaultReadOnly(reason=errors.Msg(vault.read_only))
     kdf = LEVELS[level if level is not None else vault.kdf_level.id]
     path = vault.path
-    _step("lock")
     lock = vault.take_file_lock()
     try:
+        _step("lock")
         if lock is not None:
             lock.upgrade()
-    except BaseException:
+    except BaseException as exc:
         vault._file_lock = lock  # still shared: the vault stays open and usable
+        if isinstance(exc, OSError):
+            raise connection.translate_error(exc, path=path) from None
         raise
     salt = make_salt(kdf)
     key = derive_key(new_passphrase, salt)
@@ -273,8 +275,12 @@ def change_passphrase(vault: Vault, new_passphrase: str, level: int | None = Non
         _remove(tmp)
     if lock is not None:
         lock.release()
-    _step("reopen")
-    return Vault.open_with_key(path, key, salt)
+    try:
+        _step("reopen")
+        return Vault.open_with_key(path, key, salt)
+    except OSError as exc:
+        wipe(key)
+        raise connection.translate_error(exc, path=path) from None
 
 
 def _give_back(vault: Vault, lock: VaultLock | None) -> None:
@@ -312,12 +318,13 @@ def restore(vault_path: Path, backup_path: Path, backup_passphrase: str,
     beside the copy under the copy's name, where SQLite finds and applies it on opening."""
     vault_path, backup_path = Path(vault_path), Path(backup_path)
     backup_salt = connection.inspect_existing(backup_path)
-    _step("lock")
-    lock = VaultLock.exclusive(vault_path) if vault_path.exists() else None
     key = derive_key(backup_passphrase, backup_salt)
     tmp = _temp_beside(vault_path)
     kept: Path | None = None
+    lock: VaultLock | None = None
     try:
+        _step("lock")
+        lock = VaultLock.exclusive(vault_path) if vault_path.exists() else None
         vault_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         _step("copy-backup")
         with connection_open_regular(backup_path) as source, open(tmp, "xb") as target:

@@ -1,0 +1,86 @@
+"""Restore and passphrase change, failed or killed at each of their steps in turn (issue 10, §1).
+
+Every named step of `safety.RESTORE_STEPS` and `safety.PASSWD_STEPS` gets a kill (the process
+dies there) and a failure (the step raises): the vault opens with the old or the new passphrase
+and no acknowledged write is lost, including writes a crashed writer left only in the -wal.
+"""
+
+from __future__ import annotations
+
+import random
+
+import fault_harness as fh
+import pytest
+
+from commsdesk.storage import Vault, errors, safety
+
+
+@pytest.fixture(scope="module")
+def state(tmp_path_factory) -> fh.State:
+    return fh.make_state(tmp_path_factory.mktemp("state") / "s", random.Random(10))
+
+
+def trial_folder(state, tmp_path, name="t") -> fh.State:
+    return fh.copy_state(state, tmp_path / name)
+
+
+@pytest.mark.parametrize("step", safety.RESTORE_STEPS)
+def test_restore_killed_at_each_step(state, tmp_path, step):
+    trial = trial_folder(state, tmp_path)
+    finished = fh.kill_at("restore", step, trial.folder)
+    assert not finished
+    fh.verify(trial)
+
+
+@pytest.mark.parametrize("step", safety.RESTORE_STEPS)
+def test_restore_failing_at_each_step(state, tmp_path, step):
+    trial = trial_folder(state, tmp_path)
+    exc = fh.fail_at("restore", step, trial.folder)
+    assert isinstance(exc, errors.VaultError)  # a message for the user, not a traceback
+    # before the final rename nothing was replaced; after it (only the folder's fsync is left,
+    # which in reality never raises) the backup is in place
+    replaced = safety.RESTORE_STEPS.index(step) > safety.RESTORE_STEPS.index("replace")
+    assert fh.verify(trial) == (fh.NEW if replaced else fh.OLD)
+
+
+@pytest.mark.parametrize("step", safety.PASSWD_STEPS)
+def test_passwd_killed_at_each_step(state, tmp_path, step):
+    trial = trial_folder(state, tmp_path)
+    assert not fh.kill_at("passwd", step, trial.folder)
+    fh.verify(trial)
+
+
+@pytest.mark.parametrize("step", safety.PASSWD_STEPS)
+def test_passwd_failing_at_each_step(state, tmp_path, step):
+    trial = trial_folder(state, tmp_path)
+    exc = fh.fail_at("passwd", step, trial.folder)
+    assert isinstance(exc, errors.VaultError)
+    expected = fh.NEW if safety.PASSWD_STEPS.index(step) > safety.PASSWD_STEPS.index("replace") else fh.OLD
+    assert fh.verify(trial) == expected
+
+
+def test_without_faults_both_finish_and_a_second_restore_keeps_the_first_copy(state, tmp_path):
+    trial = trial_folder(state, tmp_path)
+    first = safety.restore(trial.folder / fh.NAME, trial.folder / "backup.commsdesk", fh.NEW)
+    second = safety.restore(trial.folder / fh.NAME, trial.folder / "backup.commsdesk", fh.NEW)
+    assert first != second and first.exists() and second.exists()
+    assert fh.opens_with(first) == fh.OLD and fh.opens_with(second) == fh.NEW
+    assert trial.acknowledged <= fh.uids(first, fh.OLD)
+    other = trial_folder(state, tmp_path, "p")
+    fh.run_operation("passwd", other.folder)
+    assert fh.verify(other) == fh.NEW
+
+
+def test_kept_copy_is_self_contained_when_the_key_is_given(state, tmp_path):
+    """With the current key (the app), the log is checkpointed first: the kept copy is one file."""
+    trial = trial_folder(state, tmp_path)
+    path = trial.folder / fh.NAME
+    vault = Vault.open(path, fh.OLD)
+    key, salt = vault.key_copy(), vault.salt
+    vault.close()
+    # the app closes its vault first; a crashed writer's log may still be there
+    kept = safety.restore(path, trial.folder / "backup.commsdesk", fh.NEW, current_key=(key, salt))
+    assert not any(kept.with_name(kept.name + s).exists() for s in ("-wal", "-journal"))
+    moved = tmp_path / "elsewhere.commsdesk"
+    kept.rename(moved)  # one file, readable on its own
+    assert trial.acknowledged <= fh.uids(moved, fh.OLD)
