@@ -40,7 +40,7 @@ def main(refs: list[str]) -> None:
                         ours.delete(message.id, message.context)
                     ours[message.id] = message
         buffer = io.BytesIO()
-        write_po(buffer, ours, sort_output=True, width=100, omit_header=False)
+        write_po(buffer, ours, sort_output=True, omit_header=False)
         (ROOT / rel).write_bytes(buffer.getvalue())
     subprocess.run([sys.executable, str(ROOT / "scripts" / "i18n.py"), "all"], cwd=ROOT, check=True)  # noqa: S603
 

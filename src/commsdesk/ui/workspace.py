@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -91,6 +92,19 @@ class Workspace(QWidget):
         top.addWidget(lock)
 
         right = QVBoxLayout()
+        self.read_only_banner: QLabel | None = None
+        if vault.read_only:
+            # Why changes are off, for as long as this vault is open (read-only media, full disk).
+            self.read_only_banner = QLabel(_("Changes are off: {reason}").format(reason=_(vault.read_only)))
+            self.read_only_banner.setObjectName("readOnlyBanner")
+            self.read_only_banner.setWordWrap(True)
+            self.read_only_banner.setAccessibleName(_("This vault is open read-only"))
+            self.read_only_banner.setStyleSheet(
+                "QLabel#readOnlyBanner { background: #fff4ce; color: #3b2f00; padding: 8px;"
+                " border: 1px solid #e0c060; border-radius: 4px; }")
+            right.addWidget(self.read_only_banner)
+            log.setEnabled(False)
+            log.setToolTip(_("Changes are off while the vault is read-only."))
         right.addLayout(top)
         right.addWidget(self.stack, 1)
         layout = QHBoxLayout(self)
