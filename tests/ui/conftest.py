@@ -90,9 +90,7 @@ def answer(qtbot, parent, label: str) -> None:
 
 def choose_file(parent, path) -> None:
     """Pick a file in the file dialog that is open now, as a user would."""
-    from PySide6.QtWidgets import QFileDialog
-
-    from PySide6.QtWidgets import QLineEdit
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
 
     chooser = next(d for d in parent.findChildren(QFileDialog) if d.isVisible())
     chooser.selectFile(str(path))

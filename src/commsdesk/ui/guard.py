@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 CLIPBOARD_SECONDS = 20
-PASSWORD_MANAGER_HINT = "x-kde-passwordManagerHint"
+PASSWORD_MANAGER_HINT = "x-kde-passwordManagerHint"  # noqa: S105 - a MIME type, not a secret
 CONCEALED_TYPE = "application/x-nspasteboard-concealed-type"
 _ACTIVITY: set = set()  # filled when the first vault opens (QEvent.Type is slow to build)
 
