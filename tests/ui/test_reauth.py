@@ -167,3 +167,17 @@ def test_wrong_answers_make_the_next_try_wait_and_then_lock(qtbot, unlocked, clo
     click(qtbot, button(panel, "Change passphrase…"))
     confirm_identity(qtbot, panel, PASSPHRASE)
     assert panel.findChild(NewPassphraseDialog) is not None
+
+
+def test_a_lock_while_the_answer_is_checked_leaves_nothing_behind(qtbot, unlocked):
+    path = unlocked.vault_path
+    panel = settings_panel(unlocked)
+    click(qtbot, button(panel, "Change passphrase…"))
+    dialog = reauth_dialog(panel)
+    qtbot.keyClicks(dialog.field, PASSPHRASE)
+    click(qtbot, dialog.ok)
+    unlocked.lock()  # e.g. Ctrl+L before the check came back
+    qtbot.waitUntil(lambda: not unlocked.tasks.busy, timeout=20_000)
+    assert unlocked.vault is None
+    assert not unlocked.window.findChildren(NewPassphraseDialog)
+    assert opens_with(path, PASSPHRASE)
