@@ -33,14 +33,16 @@ os.environ["COMMSDESK_TEST_KDF"] = "allow"
 
 @pytest.fixture(autouse=True)
 def private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> dict:
-    """Fresh config, data, cache and temp directories for each test, so scans see only ours."""
+    """Fresh config, data, cache, state and temp directories for each test, so scans see only
+    ours."""
     base = tmp_path_factory.mktemp("home")
-    dirs = {name: base / name for name in ("config", "data", "cache", "tmp")}
+    dirs = {name: base / name for name in ("config", "data", "cache", "state", "tmp")}
     for path in dirs.values():
         path.mkdir()
     monkeypatch.setenv("XDG_CONFIG_HOME", str(dirs["config"]))
     monkeypatch.setenv("XDG_DATA_HOME", str(dirs["data"]))
     monkeypatch.setenv("XDG_CACHE_HOME", str(dirs["cache"]))
+    monkeypatch.setenv("XDG_STATE_HOME", str(dirs["state"]))
     monkeypatch.setenv("TMPDIR", str(dirs["tmp"]))
     monkeypatch.setenv("HOME", str(base))
     import tempfile

@@ -90,10 +90,12 @@ def answer(qtbot, parent, label: str) -> None:
 
 def choose_file(parent, path) -> None:
     """Pick a file in the file dialog that is open now, as a user would."""
-    from PySide6.QtWidgets import QFileDialog
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
 
     chooser = next(d for d in parent.findChildren(QFileDialog) if d.isVisible())
     chooser.selectFile(str(path))
+    # selectFile leaves the name field alone while it has the focus: type the path there too.
+    chooser.findChild(QLineEdit, "fileNameEdit").setText(str(path))
     chooser.accept()
 
 
@@ -102,3 +104,24 @@ def pdf_text(path) -> str:
     from pypdf import PdfReader
 
     return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+
+def reauth_dialog(parent):
+    """The "type your current passphrase" dialog open now, or None."""
+    from commsdesk.ui.reauth import CurrentPassphraseDialog
+
+    return next((d for d in parent.findChildren(CurrentPassphraseDialog) if d.isVisible()), None)
+
+
+def confirm_identity(qtbot, parent, passphrase: str | None = None) -> None:
+    """Answer the "type your current passphrase" dialog as a user, and wait for the check."""
+    import shiboken6
+
+    from helpers import PASSPHRASE
+
+    dialog = reauth_dialog(parent)
+    assert dialog is not None, "no one asked for the current passphrase"
+    type_text(qtbot, dialog.field, PASSPHRASE if passphrase is None else passphrase)
+    click(qtbot, dialog.ok)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible()
+                    or (dialog.ok.isEnabled() and dialog.error.isVisible()), timeout=20_000)

@@ -12,7 +12,7 @@ from commsdesk.paths import resources_dir
 from commsdesk.ui.club.page import PACKS, STORIES
 from commsdesk.ui.club.story_dialog import StoryDialog
 from commsdesk.ui.workspace import CLUB, LIBRARY
-from conftest import answer, button, choose_file, click, type_text
+from conftest import answer, button, choose_file, click, confirm_identity, type_text
 from helpers import add_person, add_talk
 
 EXAMPLE = resources_dir() / "packs" / "example"
@@ -55,6 +55,7 @@ def test_make_and_export_an_anonymized_story_card(qtbot, unlocked, tmp_path):
     dialog.title.clear()
     type_text(qtbot, dialog.title, "Четыре месяца с мамой")
     click(qtbot, dialog.export_button)
+    confirm_identity(qtbot, dialog)
     target = tmp_path / "mother.cdstory.json"
     choose_file(dialog, target)
     card = read_card(target.read_bytes(), target.name)

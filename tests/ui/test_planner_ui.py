@@ -3,14 +3,14 @@ after-talk review that lands in the journal, and a suggestion dismissed."""
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtWidgets import QFileDialog, QFrame, QPushButton
+from PySide6.QtWidgets import QFrame, QPushButton
 
 from commsdesk.domain import Temperature
 from commsdesk.storage.stages import StageChange
 from commsdesk.ui.planner.prep_dialog import PrepDialog
 from commsdesk.ui.planner.review_dialog import ReviewDialog
 from commsdesk.ui.workspace import PLANNER
-from conftest import button, click, pdf_text, type_text
+from conftest import button, choose_file, click, confirm_identity, pdf_text, type_text
 from helpers import add_person, add_talk
 
 
@@ -83,9 +83,8 @@ def test_prep_sheet_pdf_review_and_journal_entry(qtbot, unlocked, tmp_path):
 
     pdf = tmp_path / "sheet.pdf"
     click(qtbot, button(page, "Export to PDF…"))
-    chooser = page.findChild(QFileDialog)
-    chooser.selectFile(str(pdf))
-    chooser.accept()
+    confirm_identity(qtbot, page)
+    choose_file(page, pdf)
     assert pdf.exists()
     text = pdf_text(pdf)
     assert "Спросить, что её тревожит" in text and "Созвонимся в воскресенье" in text

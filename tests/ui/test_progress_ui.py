@@ -4,12 +4,12 @@ and the PDF report with names replaced by relationship roles."""
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QTableWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget
 
 from commsdesk.domain import Plan
 from commsdesk.ui.progress.charts import PersonChart, WeeklyChart
 from commsdesk.ui.workspace import PROGRESS
-from conftest import pdf_text
+from conftest import choose_file, confirm_identity, pdf_text
 from helpers import add_observation, add_person, add_talk
 
 
@@ -74,9 +74,8 @@ def test_the_report_pdf_replaces_names_by_roles(qtbot, unlocked, tmp_path):
     path = tmp_path / "report.pdf"
     qtbot.mouseClick(next(b for b in page.findChildren(QPushButton)
                           if b.text() == "Export report to PDF…"), Qt.MouseButton.LeftButton)
-    chooser = page.findChild(QFileDialog)
-    chooser.selectFile(str(path))
-    chooser.accept()
+    confirm_identity(qtbot, page)
+    choose_file(page, path)
     html = build_report(unlocked.vault, tmp_path / "again.pdf", roles=True)
     text = pdf_text(path)
     assert "My progress" in text and "Mother" in text and "спросила" in text

@@ -13,6 +13,7 @@ from commsdesk.ui.settings.dialogs import NewPassphraseDialog, PassphraseDialog
 from commsdesk.ui.settings.kit import EmergencyKitDialog
 from commsdesk.ui.start.unlock import UnlockPage
 from commsdesk.ui.workspace import SETTINGS
+from conftest import button, choose_file, click, confirm_identity
 from helpers import PASSPHRASE, add_person, add_talk
 
 NEW = "a brand new passphrase"
@@ -63,7 +64,9 @@ def test_backup_with_the_same_and_another_passphrase(qtbot, unlocked, tmp_path):
     assert "Encrypted backup written" in panel.status.text()
     Vault.open(tmp_path / "same.commsdesk", PASSPHRASE).close()
     panel.other_passphrase.setChecked(True)
-    panel._backup_chosen(tmp_path / "other.commsdesk")
+    click(qtbot, button(panel, "Make a backup…"))
+    confirm_identity(qtbot, panel)
+    choose_file(panel, tmp_path / "other.commsdesk")
     dialog = panel.findChild(NewPassphraseDialog)
     qtbot.keyClicks(dialog.first, NEW)
     qtbot.keyClicks(dialog.second, NEW)
@@ -83,7 +86,8 @@ def test_integrity_check(qtbot, unlocked):
 def test_change_passphrase(qtbot, unlocked):
     add_person(unlocked.vault, "Мама")
     panel = settings_page(unlocked).vault_panel
-    panel.ask_new_passphrase()
+    click(qtbot, button(panel, "Change passphrase…"))
+    confirm_identity(qtbot, panel)
     dialog = panel.findChild(NewPassphraseDialog)
     assert dialog.level is not None and dialog.level.value() == unlocked.vault.kdf_level.id
     qtbot.keyClicks(dialog.first, NEW)
@@ -106,7 +110,9 @@ def test_emergency_kit_and_restore_with_the_recovery_phrase(qtbot, unlocked, tmp
     add_talk(unlocked.vault, add_person(unlocked.vault, "Мама").id, "до резервной копии")
     panel = settings_page(unlocked).vault_panel
     kit_path = tmp_path / "kit.commsdesk"
-    panel.make_kit(kit_path)
+    click(qtbot, button(panel, "Make an emergency kit…"))
+    confirm_identity(qtbot, panel)
+    choose_file(panel, kit_path)
     idle(qtbot, unlocked)
     kit = panel.findChild(EmergencyKitDialog)
     phrase = kit.phrase_label.text()

@@ -47,6 +47,7 @@ class AppController(QObject):
         self._idle = None
         self._notifier = None
         self._screen_lock = None
+        self._reauth_throttle = None
         self.resume_section = 0
         self.changes = 0  # counts writes, so sections reload only when something changed
         self.apply_language(prefs.language, rebuild=False)
@@ -70,6 +71,16 @@ class AppController(QObject):
 
             self._clipboard = ClipboardGuard(self)
         return self._clipboard
+
+    @property
+    def reauth_throttle(self):
+        """Wrong answers to "type your current passphrase", counted until the next unlock."""
+        if self._reauth_throttle is None:
+            from commsdesk.ui.guard import awake_clock
+            from commsdesk.ui.reauth import ReauthThrottle
+
+            self._reauth_throttle = ReauthThrottle(self._clock or awake_clock)
+        return self._reauth_throttle
 
     @property
     def notifier(self):
@@ -115,6 +126,7 @@ class AppController(QObject):
 
     def open_vault(self, vault: Vault) -> None:
         self.vault = vault
+        self._reauth_throttle = None  # the passphrase was just typed right
         self.settings.vault_path = str(vault.path)
         self.save_settings()
         self.window.show_workspace()
@@ -218,15 +230,11 @@ class AppController(QObject):
             lambda exc: self.window.show_unlock(describe(exc)))
 
     def choose_vault_file(self, on_chosen: Callable[[Path], None]) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from commsdesk.ui.files import choose_file
 
-        dialog = QFileDialog(self.window, _("Open a vault file"), str(self.vault_path.parent))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        # Qt's own dialog: native ones may add the file to the desktop's recent-files list.
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setNameFilters([_("CommsDesk vaults (*.commsdesk)"), _("All files (*)")])
-        dialog.fileSelected.connect(lambda name: on_chosen(Path(name)))
-        dialog.open()
+        choose_file(self.window, _("Open a vault file"),
+                    [_("CommsDesk vaults (*.commsdesk)"), _("All files (*)")], on_chosen,
+                    suggested=self.vault_path.parent)
 
     def notify_changed(self) -> None:
         self.changes += 1

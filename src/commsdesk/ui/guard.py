@@ -6,13 +6,16 @@ wakes up after the timeout locks at once.
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer, Signal
+from PySide6.QtGui import QClipboard, QGuiApplication
 
 CLIPBOARD_SECONDS = 20
+PASSWORD_MANAGER_HINT = "x-kde-passwordManagerHint"  # noqa: S105 - a MIME type, not a secret
+CONCEALED_TYPE = "application/x-nspasteboard-concealed-type"
 _ACTIVITY: set = set()  # filled when the first vault opens (QEvent.Type is slow to build)
 
 
@@ -77,24 +80,53 @@ class IdleLock(QObject):
         return False
 
 
-class ClipboardGuard(QObject):
-    """Copies text and clears it after 20 s or on lock, but only if the clipboard still holds it."""
+def secret_mime_data(text: str) -> QMimeData:
+    """The text, marked as a secret for clipboard managers and histories: KDE's Klipper and
+    others (x-kde-passwordManagerHint), macOS managers (the nspasteboard.org concealed type) and
+    Windows (not for monitors, not in the clipboard history nor the cloud clipboard)."""
+    data = QMimeData()
+    data.setText(text)
+    data.setData(PASSWORD_MANAGER_HINT, b"secret")
+    data.setData(CONCEALED_TYPE, b"")
+    if sys.platform == "win32":
+        data.setData("ExcludeClipboardContentFromMonitorProcessing", b"\x01\x00\x00\x00")
+        data.setData("CanIncludeInClipboardHistory", b"\x00\x00\x00\x00")
+        data.setData("CanUploadToCloudClipboard", b"\x00\x00\x00\x00")
+    return data
 
-    def __init__(self, parent: QObject | None = None):
+
+class ClipboardGuard(QObject):
+    """Copies secrets and clears them after 20 s, on lock and on quit, from the clipboard and the
+    X11 selection (where selecting text with the mouse puts it), but only where a secret the app
+    knows is still there: something the user copied since stays."""
+
+    def __init__(self, parent: QObject | None = None, clipboard: Callable[[], QClipboard] | None = None):
         super().__init__(parent)
-        self._ours: str | None = None
+        self._clipboard = clipboard or QGuiApplication.clipboard
+        self._secrets: set[str] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clear)
 
+    def _modes(self) -> list[QClipboard.Mode]:
+        board = self._clipboard()
+        return [QClipboard.Mode.Clipboard] + (
+            [QClipboard.Mode.Selection] if board.supportsSelection() else [])
+
     def copy(self, text: str, seconds: int = CLIPBOARD_SECONDS) -> None:
-        QGuiApplication.clipboard().setText(text)
-        self._ours = text
+        """Put a secret on the clipboard, with the hints, for `seconds`."""
+        self._clipboard().setMimeData(secret_mime_data(text), QClipboard.Mode.Clipboard)
+        self.remember(text)
         self._timer.start(seconds * 1000)
 
+    def remember(self, secret: str) -> None:
+        """A secret shown on screen: if the user selects it, the selection is cleared later."""
+        self._secrets.add(secret)
+
     def clear(self) -> None:
-        clipboard = QGuiApplication.clipboard()
-        if self._ours is not None and clipboard.text() == self._ours:
-            clipboard.clear()
-        self._ours = None
+        board = self._clipboard()
+        for mode in self._modes():
+            if self._secrets and board.text(mode) in self._secrets:
+                board.clear(mode)
+        self._secrets.clear()
         self._timer.stop()

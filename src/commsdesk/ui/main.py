@@ -16,6 +16,9 @@ def run_gui(argv: list[str] | None = None) -> int:
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("CommsDesk")
     app.setApplicationDisplayName("CommsDesk")
+    from commsdesk.ui.files import keep_qt_settings_off_disk
+
+    keep_qt_settings_off_disk()  # before any Qt part could save its own state (each chooser again)
     icon = resources_dir() / "icons" / "commsdesk.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

@@ -29,8 +29,9 @@ def write_pdf(html: str, path: Path, images: dict[str, QImage] | None = None) ->
                                      QPageLayout.Orientation.Portrait, QMarginsF(18, 18, 18, 18),
                                      QPageLayout.Unit.Millimeter))
     writer.setResolution(300)
-    writer.setTitle("CommsDesk")
-    writer.setCreator("CommsDesk")
+    # No title or creator: the file should not name the app that made it.
+    writer.setTitle("")
+    writer.setCreator("")
     # QTextDocument.print_ lays the text out for the page and scales it to the writer's
     # resolution itself (a page size set in pixels here would shrink the text).
     document(html, images).print_(writer)

@@ -209,7 +209,7 @@ class StoriesTab(QWidget):
         from commsdesk.ui.club.story_dialog import StoryDialog
 
         if shiboken6.isValid(self):  # not locked meanwhile
-            StoryDialog(self, draft).open()
+            StoryDialog(self, draft, self.controller).open()
 
     def _draft_failed(self, exc: BaseException) -> None:
         import shiboken6

@@ -38,9 +38,10 @@ FLAG_ROLE = Qt.ItemDataRole.UserRole
 class StoryDialog(QDialog):
     exported = Signal(str)  # the path written
 
-    def __init__(self, parent: QWidget, draft: StoryDraft):
+    def __init__(self, parent: QWidget, draft: StoryDraft, controller):
         super().__init__(parent)
         mark_vault_data(self)
+        self.controller = controller  # asks for the passphrase before the plaintext export
         self.draft = draft
         card = draft.card
         self.setWindowTitle(_("Make a story card"))
@@ -176,6 +177,11 @@ class StoryDialog(QDialog):
         self._choose_path()
 
     def _choose_path(self) -> None:
+        from commsdesk.ui.reauth import confirm_plaintext
+
+        confirm_plaintext(self.controller, self, self._choose_target)
+
+    def _choose_target(self) -> None:
         choose_file(self, _("Export the story card"), _("Story cards (*.cdstory.json)"), self.write,
                     save=True, suggested="story" + EXTENSION)
 

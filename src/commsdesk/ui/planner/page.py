@@ -309,6 +309,11 @@ class PlannerPage(QWidget):
         return prep_sheet_html(sheet, self.person_label(), current_language())
 
     def _export_pdf(self, sheet_id: int) -> None:
+        from commsdesk.ui.reauth import confirm_plaintext
+
+        confirm_plaintext(self.controller, self, lambda: self._choose_pdf(sheet_id))
+
+    def _choose_pdf(self, sheet_id: int) -> None:
         from commsdesk.ui.pdf import choose_pdf_path, write_pdf
 
         html = self.sheet_html(sheet_id)
@@ -323,5 +328,7 @@ class PlannerPage(QWidget):
 
     def _print(self, sheet_id: int) -> None:
         from commsdesk.ui.pdf import print_html
+        from commsdesk.ui.reauth import confirm_plaintext
 
-        print_html(self, self.sheet_html(sheet_id))
+        # The print dialog can print to a file, too.
+        confirm_plaintext(self.controller, self, lambda: print_html(self, self.sheet_html(sheet_id)))

@@ -199,8 +199,10 @@ class ProgressPage(QWidget):
     # -- report ----------------------------------------------------------------------------
     def export_report(self) -> None:
         from commsdesk.ui.pdf import choose_pdf_path
+        from commsdesk.ui.reauth import confirm_plaintext
 
-        choose_pdf_path(self, _("progress-report.pdf"), self.write_report)
+        confirm_plaintext(self.controller, self, lambda: choose_pdf_path(
+            self, _("progress-report.pdf"), self.write_report))
 
     def write_report(self, path) -> None:
         from commsdesk.ui.progress.report import build_report

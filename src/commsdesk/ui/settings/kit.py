@@ -35,6 +35,7 @@ class EmergencyKitDialog(QDialog):
         self.phrase_label.setFont(font)
         self.phrase_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.phrase_label.setAccessibleName(_("Recovery phrase"))
+        controller.clipboard.remember(phrase)  # selected with the mouse: cleared with the rest
         layout.addWidget(self.phrase_label)
         layout.addWidget(hint(kit_instructions(path)))
         layout.addWidget(hint(_("It is shown only now and is not stored anywhere.")))

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -19,20 +18,20 @@ from commsdesk.i18n import _, ngettext
 from commsdesk.recovery import new_recovery_phrase
 from commsdesk.storage import errors, safety
 from commsdesk.ui.controls import confirm
+from commsdesk.ui.files import choose_file
+from commsdesk.ui.reauth import confirm_identity
 from commsdesk.ui.settings.dialogs import NewPassphraseDialog, PassphraseDialog
 from commsdesk.ui.settings.kit import EmergencyKitDialog
 from commsdesk.ui.widgets import hint, message, tint
 
 
-def _file_dialog(parent, title: str, saving: bool, suggested: Path) -> QFileDialog:
-    dialog = QFileDialog(parent, title, str(suggested))
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)  # no desktop recent list
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if saving
-                         else QFileDialog.AcceptMode.AcceptOpen)
-    dialog.setFileMode(QFileDialog.FileMode.AnyFile if saving else QFileDialog.FileMode.ExistingFile)
-    dialog.setNameFilters([_("CommsDesk vaults (*.commsdesk)"), _("All files (*)")])
-    dialog.setDefaultSuffix("commsdesk")
-    return dialog
+def vault_filters() -> list[str]:
+    return [_("CommsDesk vaults (*.commsdesk)"), _("All files (*)")]
+
+
+def backup_name(today: date) -> str:
+    """Neutral: neither the app's name nor anyone's (the extension is the format's)."""
+    return _("backup") + f"-{today.isoformat()}.commsdesk"
 
 
 class VaultPanel(QGroupBox):
@@ -110,15 +109,21 @@ class VaultPanel(QGroupBox):
 
     # -- backup ----------------------------------------------------------------------------
     def choose_backup_file(self) -> None:
-        suggested = Path.home() / f"commsdesk-backup-{date.today().isoformat()}.commsdesk"
-        dialog = _file_dialog(self, _("Save a backup"), True, suggested)
-        dialog.fileSelected.connect(lambda name: self._backup_chosen(Path(name)))
-        dialog.open()
-
-    def _backup_chosen(self, path: Path) -> None:
+        """A backup under the vault's own passphrase needs nothing more; under another one, the
+        current passphrase first (else anyone could carry the notes away under a passphrase of
+        their own)."""
         if not self.other_passphrase.isChecked():
-            self.backup_to(path)
+            self._choose_backup_target(self.backup_to)
             return
+        confirm_identity(self.controller, self, _(
+            "The backup will open with a different passphrase, so CommsDesk first checks that you "
+            "know the current one."), lambda: self._choose_backup_target(self._ask_backup_passphrase))
+
+    def _choose_backup_target(self, then) -> None:
+        choose_file(self, _("Save a backup"), vault_filters(), then, save=True,
+                    suggested=backup_name(date.today()), default_suffix="commsdesk")
+
+    def _ask_backup_passphrase(self, path: Path) -> None:
         dialog = NewPassphraseDialog(_("Backup passphrase"), _(
             "The backup will open with this passphrase, not with your vault's."), self)
         dialog.chosen.connect(lambda passphrase, _level: self.backup_to(path, passphrase))
@@ -133,9 +138,8 @@ class VaultPanel(QGroupBox):
 
     # -- restore ---------------------------------------------------------------------------
     def choose_restore_file(self) -> None:
-        dialog = _file_dialog(self, _("Choose a backup"), False, self.vault.path.parent)
-        dialog.fileSelected.connect(lambda name: self._restore_chosen(Path(name)))
-        dialog.open()
+        choose_file(self, _("Choose a backup"), vault_filters(), self._restore_chosen,
+                    suggested=self.vault.path.parent)
 
     def _restore_chosen(self, path: Path) -> None:
         dialog = PassphraseDialog(_("Backup passphrase"), _(
@@ -153,6 +157,11 @@ class VaultPanel(QGroupBox):
 
     # -- passphrase ------------------------------------------------------------------------
     def ask_new_passphrase(self) -> None:
+        confirm_identity(self.controller, self, _(
+            "Before the passphrase is changed, type the one you use now."),
+            self._ask_new_passphrase)
+
+    def _ask_new_passphrase(self) -> None:
         dialog = NewPassphraseDialog(_("Change passphrase"), _(
             "The vault will be re-encrypted with a new key. If anything interrupts it, the vault "
             "still opens with the old passphrase."), self, level=self.vault.kdf_level.id)
@@ -182,10 +191,13 @@ class VaultPanel(QGroupBox):
 
     # -- emergency kit ---------------------------------------------------------------------
     def choose_kit_file(self) -> None:
-        suggested = Path.home() / "commsdesk-emergency-kit.commsdesk"
-        dialog = _file_dialog(self, _("Save the emergency backup"), True, suggested)
-        dialog.fileSelected.connect(lambda name: self.make_kit(Path(name)))
-        dialog.open()
+        """The kit is a full copy under a new phrase that is shown on screen: the current
+        passphrase first."""
+        confirm_identity(self.controller, self, _(
+            "An emergency kit is a copy of the whole vault under a new recovery phrase. Type the "
+            "passphrase you use now to make one."), lambda: choose_file(
+                self, _("Save the emergency backup"), vault_filters(), self.make_kit, save=True,
+                suggested=_("emergency-backup") + ".commsdesk", default_suffix="commsdesk"))
 
     def make_kit(self, path: Path) -> None:
         phrase = new_recovery_phrase()
