@@ -25,10 +25,15 @@ CLAIM_PATTERNS = (
     re.compile(r"(?i)(?:стать\w*|ст\.|article|art\.)\s*\d+(?:\.\d+)*"),
     re.compile(r"(?<![\d.])\d{1,3}\.\d{1,2}(?:\.\d{1,2})?(?= (?:УК|КоАП|of the))"),
     re.compile(r"(?i)\bУК\b|КоАП|уголовн\w+ кодекс|criminal code|code of administrative"
-               r"|федеральн\w+ закон|\bзакон\w* о\b|\bуказ\w*\b|\bdecree\b|\bfederal law\b"),
+               r"|федеральн\w+ закон|\bзакон\w* о\b|\bуказ(?:а|у|ом|е|ы|ов|ам|ами|ах)?\b|\bdecree\b"
+               r"|\bfederal law\b"),
     re.compile(r"(?i)\d[\d\s\u00a0,.]*\s*(?:%|процент\w*|тысяч\w*|тыс\.|млн|миллион\w*|млрд"
                r"|миллиард\w*|трлн|триллион\w*|per ?cent|thousand|million|billion|trillion)"),
 )
+
+
+FICTION_SECTIONS = {"persona", "example"}
+_SECTION = re.compile(r"^##\s+.*\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
 
 
 class FactsInvalid(ValueError):
@@ -95,11 +100,26 @@ def facts_from_meta(meta: dict[str, str]) -> Facts:
 
 
 def claims(body: str) -> list[str]:
-    """The pieces of `body` that read as checkable facts, in order of appearance."""
+    """The pieces of `body` that read as checkable facts, in order of appearance.
+
+    In fiction (a role-play persona, an example dialogue) a year is part of the story ("left in
+    autumn 2022"), so there only laws, articles of a code and counts are taken as claims.
+    """
     found = []
-    for pattern in CLAIM_PATTERNS:
-        found += [(m.start(), m.group(0).strip()) for m in pattern.finditer(body)]
+    for start, end, section in _sections(body):
+        for index, pattern in enumerate(CLAIM_PATTERNS):
+            if index == 0 and section in FICTION_SECTIONS:
+                continue
+            found += [(m.start(), m.group(0).strip()) for m in pattern.finditer(body, start, end)]
     return [text for _start, text in sorted(found)]
+
+
+def _sections(body: str) -> list[tuple[int, int, str]]:
+    """(start, end, section id) for the text before the first heading and under each `##` one."""
+    marks = [(m.start(), m.group(1)) for m in _SECTION.finditer(body)]
+    bounds = [(0, ""), *marks]
+    ends = [m[0] for m in marks] + [len(body)]
+    return [(start, end, section) for (start, section), end in zip(bounds, ends, strict=True)]
 
 
 def months_before(day: date, months: int) -> date:
