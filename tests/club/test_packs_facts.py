@@ -23,10 +23,8 @@ def _built(tmp_path, **meta):
 
 @pytest.fixture
 def english():
-    before = i18n.current_language()
-    i18n.set_language("en")
+    i18n.set_language("en")  # the UI language decides the labels and the date's form
     yield
-    i18n.set_language(before)
 
 
 def test_checked_and_sources_travel_with_the_article_and_show_under_it(tmp_path, english):
