@@ -42,6 +42,8 @@ def test_browse_search_open_bookmark_and_note(qtbot, unlocked):
     assert reader.info.id == "technique-open-questions"
     html = reader.browser.toHtml()
     assert "**" not in reader.browser.toPlainText() and "<img" not in html
+    # when its facts were checked, at the end of the text
+    assert reader.browser.toPlainText().rstrip().endswith("Checked: December 4, 2026")
     qtbot.waitUntil(lambda: reader.bookmark.isVisible() and reader.bookmark.width() > 0)
     qtbot.wait(50)  # the reader was just laid out
     qtbot.mouseClick(reader.bookmark, Qt.MouseButton.LeftButton)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from commsdesk.club.pack_errors import ArticleInvalid, ManifestInvalid
 from commsdesk.i18n import N_
+from commsdesk.library.facts import MAX_SOURCES, FactsInvalid, parse_checked, source_problem
 from commsdesk.planner.stages import Stage
 from commsdesk.storage.errors import Msg
 
@@ -124,11 +125,12 @@ def _minutes(value: object) -> str | None:
     return None
 
 
-def _list_of(item: Callable[[object], str | None]) -> Callable[[object], str | None]:
+def _list_of(item: Callable[[object], str | None], limit: int = MAX_LIST_ITEMS
+             ) -> Callable[[object], str | None]:
     def check(value: object) -> str | None:
         if not isinstance(value, list):
             return N_("must be a list")
-        if len(value) > MAX_LIST_ITEMS:
+        if len(value) > limit:
             return N_("has too many entries")
         if len(set(map(str, value))) != len(value):
             return REPEATED
@@ -160,16 +162,52 @@ ARTICLE_FIELDS: dict[str, Callable[[object], str | None]] = {
 }
 
 
-def _field_problem(record: object, fields: dict) -> tuple[str, str] | None:
+def _checked(value: object) -> str | None:
+    try:
+        if isinstance(value, str) and parse_checked(value) is not None:
+            return None
+    except FactsInvalid:
+        pass
+    return N_("must be a date written as YYYY-MM-DD")
+
+
+def _source(value: object) -> str | None:
+    if source_problem(value):
+        return N_("must be plain text on one line, without links: publisher, title, date")
+    return None
+
+
+def _sources(value: object) -> str | None:
+    if isinstance(value, list) and not value:
+        return N_("must not be empty")
+    if isinstance(value, list) and len(value) > MAX_SOURCES:
+        return N_("has too many entries")
+    return _list_of(_source, MAX_SOURCES)(value)
+
+
+# Optional (dated facts, issue 11): a pack without them is byte-for-byte the same
+# as before; a pack with them is refused (not misread) by an older reader.
+OPTIONAL_ARTICLE_FIELDS: dict[str, Callable[[object], str | None]] = {
+    "checked": _checked, "sources": _sources,
+}
+
+
+def _field_problem(record: object, fields: dict, optional: dict | None = None
+                   ) -> tuple[str, str] | None:
     if not isinstance(record, dict):
         return "", N_("must be a table of fields")
+    optional = optional or {}
     for name, check in fields.items():
         if name not in record:
             return name, MISSING
         reason = check(record[name])
         if reason:
             return name, reason
-    extra = sorted(set(record) - set(fields))
+    for name, check in optional.items():
+        reason = check(record[name]) if name in record else None
+        if reason:
+            return name, reason
+    extra = sorted(set(record) - set(fields) - set(optional))
     return (str(extra[0])[:40], UNKNOWN_FIELD) if extra else None
 
 
@@ -181,7 +219,7 @@ def check_manifest(manifest: object) -> None:
 
 def check_article(article: object, label: str) -> None:
     """`label` names the article for the user: its file at build time, its place on import."""
-    problem = _field_problem(article, ARTICLE_FIELDS)
+    problem = _field_problem(article, ARTICLE_FIELDS, OPTIONAL_ARTICLE_FIELDS)
     if problem:
         raise ArticleInvalid(article=label, field=problem[0], reason=Msg(problem[1]))
 

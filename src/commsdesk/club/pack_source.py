@@ -18,6 +18,7 @@ from commsdesk.club.pack_format import (
     FORMAT_VERSION,
     MANIFEST_FIELDS,
     MAX_ARTICLES,
+    OPTIONAL_ARTICLE_FIELDS,
     UNKNOWN_FIELD,
     check_articles,
     check_manifest,
@@ -84,7 +85,7 @@ def _read_article(folder: Path, name: str) -> dict:
     if not meta:
         raise errors.ArticleInvalid(article=name, field="---", reason=Msg(
             N_("the file must start with a front-matter block between two --- lines")))
-    extra = sorted(set(meta) - (set(ARTICLE_FIELDS) - {"body"}))
+    extra = sorted(set(meta) - (set(ARTICLE_FIELDS) - {"body"}) - set(OPTIONAL_ARTICLE_FIELDS))
     if extra:
         raise errors.ArticleInvalid(article=name, field=extra[0][:40], reason=Msg(UNKNOWN_FIELD))
     article: dict[str, object] = {k: meta[k] for k in ("id", "title", "kind") if k in meta}
@@ -97,6 +98,10 @@ def _read_article(folder: Path, name: str) -> dict:
         article["reading_minutes"] = max(1, math.ceil(len(body.split()) / WORDS_PER_MINUTE))
     else:
         article["reading_minutes"] = int(minutes) if re.fullmatch(r"[0-9]{1,4}", minutes) else minutes
+    if "checked" in meta:
+        article["checked"] = meta["checked"]
+    if "sources" in meta:
+        article["sources"] = [line for line in meta["sources"].splitlines() if line.strip()]
     article["body"] = body
     return article
 

@@ -32,6 +32,7 @@ from commsdesk.club.pack_signing import fingerprint, raw_public_key, sign_digest
 from commsdesk.club.pack_source import read_source
 from commsdesk.files import read_limited
 from commsdesk.i18n import N_
+from commsdesk.library.facts import NO_FACTS, Facts, parse_checked
 from commsdesk.storage.errors import Msg
 
 PACK_SUFFIX = ".cdpack"
@@ -79,6 +80,7 @@ class PackArticle:
     related: tuple[str, ...]
     stages: tuple[str, ...]
     body: str  # Markdown; show it through render_article
+    facts: Facts = NO_FACTS  # when its facts were checked and their sources, if the author said
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,9 @@ def read_pack(data: bytes, trusted: Iterable[bytes] = ()) -> Pack:
             else PackStatus.UNKNOWN_SIGNER
     articles = tuple(PackArticle(
         a["id"], a["title"], a["kind"], tuple(a["tags"]), a["summary"], a["reading_minutes"],
-        tuple(a["related"]), tuple(a["stages"]), a["body"]) for a in document["articles"])
+        tuple(a["related"]), tuple(a["stages"]), a["body"],
+        Facts(parse_checked(a.get("checked")), tuple(a.get("sources", ()))))
+        for a in document["articles"])
     return Pack(manifest["id"], manifest["title"], manifest["author"], manifest["language"],
                 manifest["version"], manifest["description"], articles, document["digest"],
                 status, signer)

@@ -10,6 +10,7 @@ import markdown
 import nh3
 
 from commsdesk.library.catalog import ArticleInfo, articles, parse_front_matter
+from commsdesk.library.facts import facts_html
 
 ALLOWED_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "b", "i", "blockquote",
                 "code", "pre", "hr", "br", "a", "table", "thead", "tbody", "tr", "th", "td"}
@@ -45,5 +46,6 @@ def render(body: str) -> str:
 
 @lru_cache(maxsize=128)
 def rendered(article_id: str, language: str) -> str:
+    """The article's HTML with, at its end, when its facts were checked and their sources."""
     article = load(article_id, language)
-    return render(article.body) if article else ""
+    return render(article.body) + facts_html(article.info.facts) if article else ""

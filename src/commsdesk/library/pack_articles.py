@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from commsdesk.library.catalog import ArticleInfo
+from commsdesk.library.facts import facts_html
 from commsdesk.library.search import ArticleIndex
 
 PREFIX = "pack:"
@@ -35,7 +36,9 @@ class PackShelf:
     def html(self, article_id: str) -> str:
         from commsdesk.club.packs import render_article
 
-        return render_article(self.bodies[article_id]) if article_id in self.bodies else ""
+        if article_id not in self.bodies:
+            return ""
+        return render_article(self.bodies[article_id]) + facts_html(self.infos[article_id].facts)
 
 
 def pack_shelf(installed) -> PackShelf:
@@ -48,7 +51,7 @@ def pack_shelf(installed) -> PackShelf:
             article_id = pack_article_id(pack.id, a.id)
             related = tuple(pack_article_id(pack.id, r) for r in a.related)
             infos[article_id] = ArticleInfo(article_id, a.title, a.kind, a.summary, a.reading_minutes,
-                                            a.tags, related, a.stages, Path())
+                                            a.tags, related, a.stages, Path(), a.facts)
             bodies[article_id] = a.body
             titles[article_id] = pack.title
             entries.append((article_id, a.title, a.summary, a.tags, a.body))
