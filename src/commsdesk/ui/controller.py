@@ -212,22 +212,26 @@ class AppController(QObject):
         self.lock()
         target = self.vault_path
 
-        def work() -> None:
+        def work() -> Path | None:
             from commsdesk.recovery import normalize_recovery_phrase
             from commsdesk.storage import safety
 
             try:
-                safety.restore(target, backup, passphrase)
-            except errors.VaultError:
+                return safety.restore(target, backup, passphrase)
+            except errors.BackupInvalid:  # perhaps a recovery phrase typed carelessly
                 typed_back = normalize_recovery_phrase(passphrase)
                 if typed_back == passphrase:
                     raise
-                safety.restore(target, backup, typed_back)
+                return safety.restore(target, backup, typed_back)
+
+        def done(kept: Path | None) -> None:
+            info = _("Restored. The vault now opens with the backup's passphrase.")
+            if kept is not None:
+                info += " " + _("The previous vault was kept at {path}.").format(path=kept)
+            self.window.show_unlock(info=info)
 
         self.window.show_busy(_("Checking the backup and restoring it…"))
-        self.tasks.run(work, lambda _result: self.window.show_unlock(
-            info=_("Restored. The vault now opens with the backup's passphrase.")),
-            lambda exc: self.window.show_unlock(describe(exc)))
+        self.tasks.run(work, done, lambda exc: self.window.show_unlock(describe(exc)))
 
     def choose_vault_file(self, on_chosen: Callable[[Path], None]) -> None:
         from commsdesk.ui.files import choose_file

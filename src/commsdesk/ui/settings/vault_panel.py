@@ -152,7 +152,7 @@ class VaultPanel(QGroupBox):
         confirm(self, _("Replace the vault?"), _(
             "The vault will be replaced by the backup, after the backup has been checked. The "
             "current vault is kept beside it as “{name}”. Afterwards the vault opens with the "
-            "backup's passphrase.").format(name=self.vault.path.name + ".before-restore"),
+            "backup's passphrase.").format(name=safety.kept_copy_name(self.vault.path).name),
             lambda: self.controller.restore_backup(path, passphrase), _("Restore"))
 
     # -- passphrase ------------------------------------------------------------------------
