@@ -23,6 +23,7 @@ from commsdesk.storage import Vault, errors, safety
 from commsdesk.storage.contacts import ContactFilter
 from commsdesk.transfer.json_export import export_document
 from helpers import PASSPHRASE, add_person, add_talk, child_env
+from travel_scan import scan
 
 OTHER = "a passphrase for the trip"
 
@@ -31,31 +32,6 @@ def export(vault) -> dict:
     document = export_document(vault)
     document.pop("exported_at")
     return document
-
-
-def forms(text: str) -> list[bytes]:
-    return [variant.encode(encoding) for variant in {text, text.lower(), text.upper()}
-            for encoding in ("utf-8", "utf-16-le", "utf-16-be")]
-
-
-def scan(roots, needles: list[str]) -> list[str]:
-    """Every file under `roots` whose name or bytes hold one of `needles`."""
-    patterns = [form for needle in needles for form in forms(needle)]
-    found = []
-    for root in roots:
-        for dirpath, _dirs, files in os.walk(root):
-            for name in files:
-                path = os.path.join(dirpath, name)
-                if any(needle.lower() in path.lower() for needle in needles):
-                    found.append(path)
-                    continue
-                try:
-                    with open(path, "rb") as handle:
-                        data = handle.read()
-                except OSError:
-                    continue
-                found += [f"{path}: {p!r}" for p in patterns if p in data]
-    return found
 
 
 @pytest.fixture
@@ -90,8 +66,8 @@ def test_out_leaves_no_trace_and_back_brings_every_record(demo, private_dirs, tm
     assert report.counts["contacts"] == len(people) and not report.failed and not report.kept
     home = Path(os.environ["HOME"])
     assert usb not in home.parents
-    leftovers = scan([home, *private_dirs.values()],
-                     [str(path.parent), path.name, "commsdesk", *people])
+    leftovers = scan([home, *private_dirs.values()], [str(path.parent), path.name, *people],
+                     names=["commsdesk", path.name])
     assert leftovers == []
     assert not data_dir().exists() and not config_dir().exists()
     assert (config_dir().parent / "QtProject.conf").read_text() == "[Other]\nkept=yes\n"

@@ -60,7 +60,7 @@ class TravelReport:
     kept: list[Path] = field(default_factory=list)  # other vault files, left alone on purpose
 
 
-def account(report: TravelReport) -> list[str]:
+def account(report: TravelReport, removed: bool = True) -> list[str]:
     """The whole account of a trip out, in lines, for the command line and the app alike."""
     people, talks = report.counts["contacts"], report.counts["conversations"]
     lines = [_("The backup at {path} was read back and checked: it holds every record ({people},"
@@ -68,7 +68,7 @@ def account(report: TravelReport) -> list[str]:
         path=report.backup,
         people=ngettext("{n} person", "{n} people", people).format(n=people),
         talks=ngettext("{n} conversation", "{n} conversations", talks).format(n=talks))]
-    if report.removed:
+    if removed and report.removed:
         lines.append(_("Removed from this computer:"))
         lines += [f"  {path}" for path in report.removed]
     if report.failed:
