@@ -179,10 +179,14 @@ def test_a_backup_that_differs_from_the_vault_removes_nothing(demo, tmp_path, mo
     assert demo.is_open and demo.path.exists()
 
 
-def test_refused_beside_the_vault(demo):
-    with pytest.raises(travel.BackupBesideVault):
-        travel.travel_out(demo, demo.path.parent / "trip.commsdesk")
-    assert demo.is_open and not (demo.path.parent / "trip.commsdesk").exists()
+def test_refused_beside_the_vault_or_in_the_folders_it_empties(demo):
+    cache = travel.cache_dirs()[0]
+    for place in (demo.path.parent / "trip.commsdesk", cache / "keep" / "trip.commsdesk",
+                  config_dir() / "trip.commsdesk"):
+        place.parent.mkdir(parents=True, exist_ok=True)
+        with pytest.raises(travel.BackupBesideVault):
+            travel.travel_out(demo, place)
+        assert demo.is_open and not place.exists()
 
 
 HOLDER = """
@@ -252,3 +256,14 @@ def test_cli_wrong_passphrase_and_arguments(demo, tmp_path):
     assert run("travel")[0] == 2
     assert run("travel", "sideways", "x")[0] == 2
     assert run("travel", "out")[0] == 2
+
+
+def test_a_vault_reached_through_a_link_goes_with_the_link(make_vault, tmp_path):
+    real = tmp_path / "elsewhere" / "real.commsdesk"
+    make_vault(real).close()
+    link = tmp_path / "home" / "vault.commsdesk"
+    link.parent.mkdir()
+    link.symlink_to(real)
+    vault = Vault.open(link, PASSPHRASE)
+    report = travel.travel_out(vault, tmp_path / "usb.commsdesk")
+    assert not real.exists() and not link.is_symlink() and {real, link} <= set(report.removed)

@@ -104,9 +104,7 @@ def travel_out(vault: Vault, destination: Path, passphrase: str | None = None, *
     vault is open in another process. `vault` is closed once the removal begins."""
     destination = Path(destination)
     vault_path = vault.path
-    if destination.resolve().parent in (vault_path.resolve().parent, data_dir().resolve(),
-                                        config_dir().resolve()):
-        raise BackupBesideVault()
+    _refuse_destination(destination, vault_path)
     safety.backup(vault, destination, passphrase=passphrase)
     counts = verify_backup(vault, destination, passphrase)
     with _alone(vault):
@@ -117,6 +115,17 @@ def travel_out(vault: Vault, destination: Path, passphrase: str | None = None, *
     _remove_empty_folders(report)
     report.kept = sorted(p for p in data_dir().glob(f"*{VAULT_SUFFIX}") if p.is_file())
     return report
+
+
+def _refuse_destination(destination: Path, vault_path: Path) -> None:
+    """A backup beside the vault, or anywhere in the folders travel mode empties, would be found
+    here or removed with them."""
+    target = destination.resolve()
+    if target.parent in (vault_path.resolve().parent, vault_path.parent.resolve()):
+        raise BackupBesideVault()
+    for folder in (data_dir(), config_dir(), *cache_dirs()):
+        if folder.resolve() in target.parents:
+            raise BackupBesideVault()
 
 
 def verify_backup(vault: Vault, backup: Path, passphrase: str | None) -> dict[str, int]:
@@ -195,10 +204,12 @@ def vault_traces(vault_path: Path) -> list[Path]:
 
 
 def _remove_vault_files(vault_path: Path, report: TravelReport) -> None:
-    for path in vault_traces(vault_path):
+    real = vault_path.resolve()  # a link to the vault goes, and so does the vault it points to
+    for path in [*vault_traces(real), *(vault_traces(vault_path) if real != vault_path else [])]:
         _unlink(path, report)
-    with suppress(OSError):
-        connection.fsync_dir(vault_path.parent)
+    for folder in {real.parent, vault_path.parent}:
+        with suppress(OSError):
+            connection.fsync_dir(folder)
 
 
 def _unlink(path: Path, report: TravelReport) -> None:
