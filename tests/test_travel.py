@@ -169,6 +169,7 @@ def test_a_backup_that_reads_back_damaged_removes_nothing(demo, tmp_path, monkey
     demo.close()
     assert_untouched(demo.path, traces)
     assert not list(demo.path.parent.glob(".*travel-check*"))
+    assert not (tmp_path / "trip.commsdesk").exists()  # a backup not to rely on is not left
 
 
 def test_a_backup_that_differs_from_the_vault_removes_nothing(demo, tmp_path, monkeypatch):

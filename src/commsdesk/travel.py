@@ -106,7 +106,12 @@ def travel_out(vault: Vault, destination: Path, passphrase: str | None = None, *
     vault_path = vault.path
     _refuse_destination(destination, vault_path)
     safety.backup(vault, destination, passphrase=passphrase)
-    counts = verify_backup(vault, destination, passphrase)
+    try:
+        counts = verify_backup(vault, destination, passphrase)
+    except BaseException:
+        with suppress(OSError):  # ours, and not a backup to rely on
+            destination.unlink()
+        raise
     with _alone(vault):
         report = TravelReport(destination, counts)
         _remove_vault_files(vault_path, report)
