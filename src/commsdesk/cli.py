@@ -167,6 +167,11 @@ class Cli:
 
         return run(self, args)
 
+    def travel(self, args: argparse.Namespace) -> int:
+        from commsdesk.travel_cli import travel_back, travel_out
+
+        return (travel_out if args.travel_command == "out" else travel_back)(self, args)
+
 
 KIND_LABELS = {"contact": N_("person"), "conversation": N_("conversation"),
                "observation": N_("observation"), "plan": N_("plan"), "reminder": N_("reminder"),
@@ -229,7 +234,25 @@ def build_parser() -> argparse.ArgumentParser:
     from commsdesk.club.pack_arguments import add_pack_commands
 
     add_pack_commands(sub, STRENGTHS)
+    _add_travel_commands(sub, common)
     return parser
+
+
+def _add_travel_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    text = _("travel mode: before a border, move the vault into a verified backup and remove it"
+             " from this computer; after the trip, bring it back")
+    travel = sub.add_parser("travel", parents=[common], help=text, description=text)
+    moves = travel.add_subparsers(dest="travel_command", metavar="out|back", required=True)
+    text = _("back the vault up to FILE, verify the backup, then remove the vault and every trace"
+             " of it from this computer")
+    p = moves.add_parser("out", parents=[common], help=text, description=text)
+    p.add_argument("backup", type=Path, metavar="FILE")
+    p.add_argument("--new-passphrase", action="store_true",
+                   help=_("protect the backup with a different passphrase"))
+    p.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    text = _("after the trip: restore the vault from FILE (a backup or an emergency kit)")
+    p = moves.add_parser("back", parents=[common], help=text, description=text)
+    p.add_argument("backup", type=Path, metavar="FILE")
 
 
 def main(argv: list[str], stdin: TextIO | None = None, out: TextIO | None = None,

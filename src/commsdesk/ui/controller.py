@@ -233,6 +233,73 @@ class AppController(QObject):
         self.window.show_busy(_("Checking the backup and restoring it…"))
         self.tasks.run(work, done, lambda exc: self.window.show_unlock(describe(exc)))
 
+    def travel_out(self, destination: Path, current: str, passphrase: str | None) -> None:
+        """Travel mode: check it is the owner, back up, verify, then remove the vault and its
+        traces; the app then shows its first-run page. Any failure before the removal leaves
+        everything as it was."""
+        vault = self.vault
+        if vault is None:
+            return
+        from commsdesk import travel
+
+        self.resume_section = self.window.current_section()
+        self.idle.stop()
+        if self._notifier is not None:
+            self._notifier.stop()
+        if self.window.workspace is not None:
+            self.window.workspace.stash_drafts()  # drafts live in the vault: into the backup
+        self.vault = None
+        self.window.show_busy(_("Writing the backup and checking it…"))
+
+        def work():
+            travel.confirm_passphrase(vault, current)
+            return travel.travel_out(vault, destination, passphrase,
+                                     settings_file=self._settings_file)
+
+        def done(report) -> None:
+            self.clipboard.clear()
+            self.settings.vault_path = ""
+            self.settings.geometry = ""
+            self.resume_section = 0
+            gc.unfreeze()
+            gc.collect()
+            self.window.show_welcome(
+                info="\n".join(travel.account(report, removed=False)), error=bool(report.failed))
+            self.locked.emit()
+
+        def failed(exc: BaseException) -> None:
+            from commsdesk.ui.controls import inform
+
+            text = describe(exc) + "\n" + _("Nothing was removed from this computer.")
+            if vault.is_open:
+                self.open_vault(vault)
+            else:
+                self.window.show_start()
+            inform(self.window, _("Travel mode"), text, error=True)
+
+        self.tasks.run(work, done, failed)
+
+    def travel_back(self, backup: Path, passphrase: str) -> None:
+        """After a trip: the vault comes back from a backup or an emergency kit."""
+        target = self.vault_path
+
+        def work() -> Path:
+            from commsdesk import travel
+
+            return travel.travel_back(backup, passphrase, target, settings_file=self._settings_file)
+
+        def done(path: Path) -> None:
+            self.settings.vault_path = str(path)
+            self.save_settings()
+            self.window.show_unlock(info=_("The vault is back. It opens with the backup's "
+                                           "passphrase."))
+
+        def failed(exc: BaseException) -> None:
+            self.window.show_welcome(info=describe(exc), error=True)
+
+        self.window.show_busy(_("Checking the backup and restoring it…"))
+        self.tasks.run(work, done, failed)
+
     def choose_vault_file(self, on_chosen: Callable[[Path], None]) -> None:
         from commsdesk.ui.files import choose_file
 

@@ -62,13 +62,16 @@ class ShellWindow(QMainWindow):
         else:
             self.show_welcome()
 
-    def show_welcome(self) -> None:
+    def show_welcome(self, info: str = "", error: bool = False) -> None:
         from commsdesk.ui.start.welcome import WelcomePage
 
         page = WelcomePage()
         page.create_requested.connect(self.show_create)
         page.demo_requested.connect(lambda: self._open_demo(page))
         page.open_requested.connect(lambda: self.controller.choose_vault_file(self._use_file))
+        page.back_requested.connect(self._bring_back)
+        if info:
+            page.show_note(info, error)
         self._set(page)
 
     def show_create(self) -> None:
@@ -185,6 +188,21 @@ class ShellWindow(QMainWindow):
             inform(self, "CommsDesk", describe(exc), error=True)
 
         self.controller.tasks.run(work, self.controller.open_vault, failed)
+
+    def _bring_back(self) -> None:
+        """Travel mode, after the trip: choose the backup, type its passphrase, restore."""
+        from commsdesk.i18n import _
+        from commsdesk.ui.settings.dialogs import PassphraseDialog
+        from commsdesk.ui.settings.travel import choose_backup
+
+        def chosen(path: Path) -> None:
+            dialog = PassphraseDialog(_("Backup passphrase"), _(
+                "Type the passphrase of the backup (or the recovery phrase of an emergency kit)."),
+                self)
+            dialog.chosen.connect(lambda passphrase: self.controller.travel_back(path, passphrase))
+            dialog.open()
+
+        choose_backup(self, _("Choose the travel backup"), False, Path.home(), chosen)
 
     def _use_file(self, path: Path) -> None:
         self.controller.settings.vault_path = str(path)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QPushButton
 
 from commsdesk.i18n import _
 from commsdesk.ui.start.frame import StartFrame
-from commsdesk.ui.widgets import heading, hint
+from commsdesk.ui.widgets import heading, hint, message, tint
 
 DEMO_PASSPHRASE = "commsdesk-demo"  # noqa: S105 - public on purpose: the demo holds no secrets
 
@@ -16,6 +16,7 @@ class WelcomePage(StartFrame):
     create_requested = Signal()
     demo_requested = Signal()
     open_requested = Signal()
+    back_requested = Signal()  # after a trip (travel mode)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -35,11 +36,22 @@ class WelcomePage(StartFrame):
         demo.clicked.connect(self.demo_requested)
         other = QPushButton(_("Open a vault file…"))
         other.clicked.connect(self.open_requested)
-        for button in (create, demo, other):
+        back = QPushButton(_("Bring back a vault after a trip…"))
+        back.setToolTip(_("Restore your vault from the travel backup or an emergency kit"))
+        back.clicked.connect(self.back_requested)
+        for button in (create, demo, other, back):
             button.setMinimumHeight(34)
             self.body.addWidget(button)
         self.body.addWidget(hint(_("The demo vault holds invented people and notes; its "
                                    "passphrase is “{passphrase}”.").format(
                                        passphrase=DEMO_PASSPHRASE)))
+        self.note = message()
+        self.body.addWidget(self.note)
         self.body.addWidget(self.busy)
         self.body.addStretch(1)
+
+    def show_note(self, text: str, error: bool = False) -> None:
+        """What the last operation did, for example a trip out."""
+        self.note.setText(text)
+        tint(self.note, "error" if error else "info")
+        self.note.show()
