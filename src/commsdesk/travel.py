@@ -105,16 +105,17 @@ def travel_out(vault: Vault, destination: Path, passphrase: str | None = None, *
     destination = Path(destination)
     vault_path = vault.path
     _refuse_destination(destination, vault_path)
-    safety.backup(vault, destination, passphrase=passphrase)
-    try:
-        counts = verify_backup(vault, destination, passphrase)
-    except BaseException:
-        with suppress(OSError):  # ours, and not a backup to rely on
-            destination.unlink()
-        raise
-    with _alone(vault):
-        report = TravelReport(destination, counts)
-        _remove_vault_files(vault_path, report)
+    with _exclusive(vault):  # refused before anything is written while it is open elsewhere
+        safety.backup(vault, destination, passphrase=passphrase)
+        try:
+            counts = verify_backup(vault, destination, passphrase)
+        except BaseException:
+            with suppress(OSError):  # ours, and not a backup to rely on
+                destination.unlink()
+            raise
+        with _alone(vault):
+            report = TravelReport(destination, counts)
+            _remove_vault_files(vault_path, report)
     _forget_in_settings(vault_path, settings_file, report)
     _remove_caches(report)
     _remove_empty_folders(report)
@@ -188,14 +189,27 @@ def _drop_from_page_cache(path: Path) -> None:
 
 
 @contextmanager
-def _alone(vault: Vault) -> Iterator[None]:
-    """Close our vault and hold it so that no other process has it open while it is removed;
-    VaultBusy (nothing removed) when one has.
+def _exclusive(vault: Vault) -> Iterator[None]:
+    """Hold the vault file's exclusive lock (storage.filelock) for the whole operation: VaultBusy,
+    with nothing written, while another window or command has the vault open; and nobody can open
+    it between our backup and the removal."""
+    lock = vault.take_file_lock()
+    try:
+        if lock is not None:
+            lock.upgrade()
+    except BaseException:
+        vault.return_file_lock(lock)
+        raise
+    try:
+        yield
+    finally:
+        vault.return_file_lock(lock)
 
-    SQLite deletes the `-wal` file when the last connection to a vault closes, so a `-wal` left
-    after ours closed means another process (the app, a second command) still has it open; the
-    same test `passwd` makes. When storage gains an inter-process lock on the vault file, this is
-    the one place to take it exclusively (and hold it until the files are gone)."""
+
+@contextmanager
+def _alone(vault: Vault) -> Iterator[None]:
+    """Close our vault before its files are removed. SQLite deletes the `-wal` file when the last
+    connection closes; one still there means something kept it open after all."""
     path = vault.path
     vault.close()
     if Path(f"{path}-wal").exists():

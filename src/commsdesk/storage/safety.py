@@ -240,7 +240,7 @@ def change_passphrase(vault: Vault, new_passphrase: str, level: int | None = Non
         if lock is not None:
             lock.upgrade()
     except BaseException as exc:
-        vault._file_lock = lock  # still shared: the vault stays open and usable
+        vault.return_file_lock(lock)  # still shared: the vault stays open and usable
         if isinstance(exc, OSError):
             raise connection.translate_error(exc, path=path) from None
         raise
@@ -265,11 +265,11 @@ def change_passphrase(vault: Vault, new_passphrase: str, level: int | None = Non
         connection.fsync_dir(path.parent)
     except OSError as exc:
         wipe(key)
-        _give_back(vault, lock)
+        vault.return_file_lock(lock)
         raise connection.translate_error(exc, path=path) from None
     except BaseException:
         wipe(key)
-        _give_back(vault, lock)
+        vault.return_file_lock(lock)
         raise
     finally:
         _remove(tmp)
@@ -281,18 +281,6 @@ def change_passphrase(vault: Vault, new_passphrase: str, level: int | None = Non
     except OSError as exc:
         wipe(key)
         raise connection.translate_error(exc, path=path) from None
-
-
-def _give_back(vault: Vault, lock: VaultLock | None) -> None:
-    """After a failed passphrase change: an open vault keeps its (shared) lock; a closed one
-    lets it go."""
-    if lock is None:
-        return
-    if vault.is_open:
-        lock.downgrade()
-        vault._file_lock = lock
-    else:
-        lock.release()
 
 
 def kept_copy_name(vault_path: Path, today: date | None = None) -> Path:

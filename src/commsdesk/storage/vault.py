@@ -286,6 +286,17 @@ class Vault:
         lock, self._file_lock = self._file_lock, None
         return lock
 
+    def return_file_lock(self, lock: VaultLock | None) -> None:
+        """Give back a lock taken with `take_file_lock` after an operation that did not replace
+        the file: kept (shared again) while the vault is open, released once it is closed."""
+        if lock is None:
+            return
+        if self.is_open:
+            lock.downgrade()
+            self._file_lock = lock
+        else:
+            lock.release()
+
     def __enter__(self) -> Vault:
         return self
 

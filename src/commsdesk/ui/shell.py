@@ -202,7 +202,7 @@ class ShellWindow(QMainWindow):
             dialog.chosen.connect(lambda passphrase: self.controller.travel_back(path, passphrase))
             dialog.open()
 
-        choose_backup(self, _("Choose the travel backup"), False, Path.home(), chosen)
+        choose_backup(self, _("Choose the travel backup"), False, "", chosen)
 
     def _use_file(self, path: Path) -> None:
         self.controller.settings.vault_path = str(path)

@@ -4,6 +4,7 @@ removed and what cannot be, then the vault's passphrase to confirm. The work is 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QPushButton, QVBoxLayout, QWidget
@@ -15,13 +16,14 @@ from commsdesk.ui.settings.dialogs import NewPassphraseDialog, PassphraseDialog
 from commsdesk.ui.widgets import hint
 
 
-def choose_backup(parent: QWidget, title: str, saving: bool, suggested: Path,
+def choose_backup(parent: QWidget, title: str, saving: bool, suggested: Path | str,
                   on_chosen: Callable[[Path], None]) -> None:
-    from commsdesk.ui.settings.vault_panel import _file_dialog
+    """The app's one file chooser (no history kept anywhere), for a travel backup."""
+    from commsdesk.ui.files import choose_file
+    from commsdesk.ui.settings.vault_panel import vault_filters
 
-    dialog = _file_dialog(parent, title, saving, suggested)
-    dialog.fileSelected.connect(lambda name: on_chosen(Path(name)))
-    dialog.open()
+    choose_file(parent, title, vault_filters(), on_chosen, save=saving, suggested=suggested,
+                default_suffix="commsdesk" if saving else "")
 
 
 class TravelPanel(QGroupBox):
@@ -43,8 +45,10 @@ class TravelPanel(QGroupBox):
         layout.addWidget(self.start)
 
     def choose_destination(self) -> None:
+        from commsdesk.ui.settings.vault_panel import backup_name
+
         choose_backup(self, _("Where should the travel backup go?"), True,
-                      Path.home() / "backup.commsdesk", self._destination_chosen)
+                      backup_name(date.today()), self._destination_chosen)
 
     def _destination_chosen(self, path: Path) -> None:
         if not self.other_passphrase.isChecked():
