@@ -111,7 +111,7 @@ def _single(text, toks, i, replacement):
     person = s["Name"] + s["Patr"] + s["Surn"]
     at_start = sentence_start(text, word.start)
     if at_start:
-        is_person = person >= 0.5 or (s["Name"] >= 0.25 and _verb_agrees(toks, i))
+        is_person = person >= 0.5 or (s["Name"] + s["Surn"] >= 0.25 and _verb_agrees(toks, i))
         is_place = s["Geox"] >= 0.5
     else:
         is_person = s["Name"] + s["Patr"] >= 0.04 or s["Surn"] >= 0.2
@@ -133,11 +133,13 @@ def _single(text, toks, i, replacement):
 
 
 def _verb_agrees(toks: list[Word], i: int) -> bool:
-    """ "Вера сказала": the next word is a past-tense verb of the name's gender."""
+    """ "Вера сказала", "Ивановы приехали": the next word is a past-tense verb agreeing with the name."""
     if i + 1 >= len(toks):
         return False
-    genders = {p.tag.gender for p in parses(toks[i].folded) if "Name" in p.tag.grammemes}
-    return any(p.tag.POS == "VERB" and "past" in p.tag.grammemes and p.tag.gender in genders
+    forms = {(p.tag.gender, p.tag.number) for p in parses(toks[i].folded)
+             if set(PERSON) & set(p.tag.grammemes)}
+    return any(p.tag.POS == "VERB" and "past" in p.tag.grammemes
+               and ((p.tag.gender, "sing") in forms or (p.tag.number == "plur" and (None, "plur") in forms))
                for p in parses(toks[i + 1].folded))
 
 

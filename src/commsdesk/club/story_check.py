@@ -73,8 +73,10 @@ def check(path: Path, names: list[NameToFlag] | None = None) -> tuple[list[Check
         from commsdesk.club.story_file import card_from_document, parse
 
         card = card_from_document(parse(text.encode("utf-8")[:MAX_BYTES + 1]))
-        return ([Checked(name, getattr(card, name), find_names(getattr(card, name), names or [], card.language))
-                 for name in FREE_TEXT], text, card.language)
+        fields = [(name, getattr(card, name)) for name in FREE_TEXT]
+        found = [Checked(name, value, find_names(value, names or [], card.language)) for name, value
+                 in fields]
+        return found, text, card.language
     language = language_of(text)
     return [Checked("", text, find_names(text, names or [], language))], text, language
 
