@@ -40,6 +40,9 @@ def find_english_names(text: str, toks: list[Word], replacement: Replacement) ->
 def _place(text, toks, i, replacement):
     if not _free(toks[i]):
         return None
+    following = toks[i + 1] if i + 1 < len(toks) else None
+    if following and following.folded in REGION_WORDS and joined(text, toks[i], following, hyphen=False):
+        return _place_candidate(text, toks, i, i + 1, replacement), i + 2  # "Saratov Oblast"
     places = gazetteer()["en_places"]
     for length in range(MAX_PLACE_WORDS, 0, -1):
         part = toks[i:i + length]
@@ -50,9 +53,6 @@ def _place(text, toks, i, replacement):
         if spoken in places or spoken.replace(" ", "-") in places \
                 or text[part[0].start:part[-1].end].casefold() in places:
             return _place_candidate(text, toks, i, i + length - 1, replacement), i + length
-    following = toks[i + 1] if i + 1 < len(toks) else None
-    if following and following.folded in REGION_WORDS and joined(text, toks[i], following, hyphen=False):
-        return _place_candidate(text, toks, i, i + 1, replacement), i + 2
     return None
 
 

@@ -4,6 +4,7 @@ Geox), capitalisation and neighbours, with replacements declined to the case the
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from commsdesk.club.name_detection import (
     ROLE_WORDS,
@@ -36,9 +37,18 @@ def scores(word: str) -> dict[str, float]:
     return out
 
 
-def _never(word: Word) -> bool:
+@lru_cache(maxsize=50_000)
+def _never_folded(folded: str) -> bool:
+    """A country, a place of the war news, a public figure or a service, in any form: by lemma, or by
+    stem for words the dictionary only guesses (Ютубе is not a town)."""
     never = gazetteer()["ru_never"]
-    return word.folded in never or any(lemma.replace("ё", "е") in never for lemma in lemmas(word.folded))
+    if folded in never or any(lemma.replace("ё", "е") in never for lemma in lemmas(folded)):
+        return True
+    return any(folded.startswith(n) and len(folded) - len(n) <= 3 for n in never if len(n) >= 4)
+
+
+def _never(word: Word) -> bool:
+    return _never_folded(word.folded)
 
 
 def _nameable(word: Word) -> bool:
