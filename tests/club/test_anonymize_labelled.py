@@ -2,7 +2,6 @@
 places at least 0.95, precision at least 0.9, nothing flagged in the traps (issue 11)."""
 
 import pytest
-
 from anonymizer_set import NAMES_AND_PLACES, load, score
 
 GOAL_RECALL, GOAL_PRECISION = 0.95, 0.9
