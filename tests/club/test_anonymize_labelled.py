@@ -32,3 +32,13 @@ def test_the_scorer_counts_a_miss_and_a_false_alarm():
     missed = Sentence("Про машину и Тамбов.", ((0, 3, "name"),), "ru")  # "Про" is no name: a miss
     result = score([missed])
     assert result.recall() == 0.0 and result.false == 1 and result.precision() == 0.0
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_an_anonymized_text_has_nothing_left_to_flag(language):
+    """The replacements themselves ("одна знакомая", "one of the towns") are never taken for names."""
+    from commsdesk.club.anonymize import apply, find_names
+
+    for sentence in load("ru") + load("en") + load("traps"):
+        cleaned = apply(sentence.text, find_names(sentence.text, [], language))
+        assert find_names(cleaned, [], language) == [], cleaned

@@ -82,7 +82,7 @@ def _vault_flag(text: str, toks: list[Word], match, phrases: Phrases) -> Flag:
     entry, i = match.entry, match.first
     found = toks[match.first:match.last + 1]
     preposition = preposition_before(text, toks, i)
-    if entry.kind == "region" and preposition in ("в", "во", "in", "из", "from"):
+    if entry.kind == "region" and phrases.language != "ru" and preposition in ("в", "во", "in", "из", "from"):
         where = "in" if preposition in ("в", "во", "in") else "from"
         return _finish(text, toks[i - 1].start, found[-1].end, "region", entry.text, phrases.region(where))
     grammemes = PERSON if entry.kind == "name" else ("Geox",)

@@ -126,8 +126,9 @@ def _single(text, toks, i, replacement):
     else:
         is_person = s["Name"] + s["Patr"] >= 0.04 or s["Surn"] >= 0.2
         is_place = s["Geox"] >= 0.1
-    if is_place and (not is_person or preposition_before(text, toks, i) in PLACE_PREPOSITIONS
-                     or s["Geox"] > person):
+    after_place_preposition = preposition_before(text, toks, i) in PLACE_PREPOSITIONS
+    is_place = is_place or (s["Geox"] > 0 and after_place_preposition)  # во Владимир, в Питере
+    if is_place and (not is_person or after_place_preposition or s["Geox"] > person):
         first, last = i, i
         while first > 0 and joined(text, toks[first - 1], toks[first], hyphen=False) \
                 and _nameable(toks[first - 1]) \

@@ -142,12 +142,12 @@ class StoryDialog(QDialog):
             box = self.boxes[name][1]
             text = box.toPlainText()
             if text[flag.start:flag.end] == flag.found:
-                box.setPlainText(text[:flag.start] + (flag.replacement or "…") + text[flag.end:])
+                box.setPlainText(text[:flag.start] + flag.replacement + text[flag.end:])
         else:
             edit = self.title if name == "title" else self.duration
             text = edit.text()
             if text[flag.start:flag.end] == flag.found:
-                edit.setText(text[:flag.start] + (flag.replacement or "…") + text[flag.end:])
+                edit.setText(text[:flag.start] + flag.replacement + text[flag.end:])
 
     def replace_current(self) -> None:
         item = self.flags.currentItem()
