@@ -234,7 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
     from commsdesk.club.pack_arguments import add_pack_commands
 
     add_pack_commands(sub, STRENGTHS)
-    from commsdesk.club.story_check import add_story_commands
+    from commsdesk.club.story_arguments import add_story_commands
 
     add_story_commands(sub, common)
     return parser

@@ -1,5 +1,5 @@
 """`commsdesk story check FILE`: what in a plain text or a story card may identify someone, with the
-proposed replacements (docs/cli.md). The arguments are declared here; the CLI only dispatches."""
+proposed replacements (docs/cli.md; the arguments are in story_arguments)."""
 
 from __future__ import annotations
 
@@ -23,19 +23,6 @@ KIND_LABELS = {"name": N_("name"), "region": N_("region"), "place": N_("place"),
                "email": N_("e-mail"), "date": N_("date"), "address": N_("address"),
                "handle": N_("messenger account"), "military_unit": N_("military unit"),
                "institution": N_("school or hospital number"), "plate": N_("car number")}
-
-
-def add_story_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    text = _("check story texts before sharing them")
-    story = sub.add_parser("story", help=text, description=text)
-    commands = story.add_subparsers(dest="story_command", metavar=_("command"), required=True)
-    text = _("list what in a text or a story card may identify someone, with proposed replacements")
-    p = commands.add_parser("check", parents=[common], help=text, description=text)
-    p.add_argument("file", type=Path, metavar="FILE",
-                   help=_("a UTF-8 plain text file or a .cdstory.json story card"))
-    p.add_argument("--json", action="store_true", help=_("print the findings and the text as JSON"))
-    p.add_argument("--apply", action="store_true",
-                   help=_("also print the text with every proposed replacement made"))
 
 
 @dataclass
