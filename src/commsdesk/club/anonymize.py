@@ -62,8 +62,9 @@ def find_names(text: str, names: Iterable[NameToFlag], language: str,
         grammemes = PERSON if what == "person" else ("Geox",)
         return _declined(phrase, found, grammemes, preposition, phrases, animate=what == "person")
 
+    position = {t.start: k for k, t in enumerate(toks)}
     for detector in (find_russian_names, find_english_names):
-        candidates += [_guess_flag(text, toks, c, phrases) for c in detector(text, toks, replace)]
+        candidates += [_guess_flag(text, toks, position, c) for c in detector(text, toks, replace)]
     for d in find_details(text, language, since):
         replacement = d.replacement
         if d.kind in ("military_unit", "institution") and not d.noun:
@@ -91,11 +92,11 @@ def _vault_flag(text: str, toks: list[Word], match, phrases: Phrases) -> Flag:
     return _preposition_fixed(text, toks, i, found[-1].end, entry.kind, entry.text, replacement)
 
 
-def _guess_flag(text: str, toks: list[Word], candidate: Candidate, phrases: Phrases) -> Flag:
+def _guess_flag(text: str, toks: list[Word], position: dict[int, int], candidate: Candidate) -> Flag:
     if not candidate.replacement:  # a name after a role word, dropped: no case to fix
         return Flag(candidate.start, candidate.end, text[candidate.start:candidate.end], candidate.kind, "",
                     "")
-    i = next(k for k, t in enumerate(toks) if t.start == candidate.start)
+    i = position[candidate.start]
     return _preposition_fixed(text, toks, i, candidate.end, candidate.kind, "", candidate.replacement)
 
 

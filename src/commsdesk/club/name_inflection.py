@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from commsdesk.morphology import parses
 
@@ -59,6 +60,7 @@ def _case(case: str | None) -> str:
     return _SECOND_CASES.get(case, case)
 
 
+@lru_cache(maxsize=4096)
 def decline(phrase: str, case: str, number: str = "sing", animate: bool = True) -> str:
     """A nominative phrase put in `case` and `number`: its leading words that agree (an adjective, a
     pronoun, the noun; across «или»/«и») change, a dependent rest («моего партнёра», «из городов») stays.

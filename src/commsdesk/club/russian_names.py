@@ -27,6 +27,7 @@ MAX_PERSON_WORDS = 4
 Replacement = Callable[[str, list[Word], str, str], str]
 
 
+@lru_cache(maxsize=50_000)
 def scores(word: str) -> dict[str, float]:
     """How likely each name grammeme is for the word, summed over its parses."""
     out = dict.fromkeys((*PERSON, "Geox"), 0.0)
