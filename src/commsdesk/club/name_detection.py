@@ -56,7 +56,7 @@ def words(text: str) -> list[Word]:
 def sentence_start(text: str, position: int) -> bool:
     """True when only punctuation that opens a sentence stands between `position` and the previous one."""
     before = text[:position].rstrip(_OPENERS)
-    return not before or before[-1] in ".!?…\n"
+    return not before or before[-1] in ".!?…\n:"  # after a colon: direct speech, a speaker's line
 
 
 def joined(text: str, left: Word, right: Word, hyphen: bool = True) -> bool:

@@ -15,7 +15,7 @@ from commsdesk.club.name_detection import (
     preposition_before,
     sentence_start,
 )
-from commsdesk.morphology import lemmas, parses
+from commsdesk.morphology import is_known, lemmas, parses
 
 PERSON = ("Name", "Patr", "Surn")
 PLACE_NOUNS = frozenset(("область", "край", "район", "округ", "республика", "губерния", "уезд"))
@@ -42,10 +42,10 @@ def scores(word: str) -> dict[str, float]:
 def _never_folded(folded: str) -> bool:
     """A country, a place of the war news, a public figure or a service, in any form: by lemma, or by
     stem for words the dictionary only guesses (Ютубе is not a town)."""
-    never = gazetteer()["ru_never"]
+    never = gazetteer()["ru_never"] | gazetteer()["ru_services"]
     if folded in never or any(lemma.replace("ё", "е") in never for lemma in lemmas(folded)):
         return True
-    return any(folded.startswith(n) and len(folded) - len(n) <= 3 for n in never if len(n) >= 4)
+    return any(folded.startswith(n) and len(folded) - len(n) <= 3 for n in gazetteer()["ru_services"])
 
 
 def _never(word: Word) -> bool:
@@ -122,8 +122,10 @@ def _single(text, toks, i, replacement):
     person = s["Name"] + s["Patr"] + s["Surn"]
     at_start = sentence_start(text, word.start)
     if at_start:
-        is_person = person >= 0.5 or (s["Name"] + s["Surn"] >= 0.25 and _verb_agrees(toks, i))
-        is_place = s["Geox"] >= 0.5
+        # A word the dictionary only guesses (a heading's "Доксинг") needs a verb to be a name.
+        likely = person >= 0.5 and is_known(word.folded)
+        is_person = likely or (s["Name"] + s["Surn"] >= 0.25 and _verb_agrees(toks, i))
+        is_place = s["Geox"] >= 0.5 and is_known(word.folded)
     else:
         is_person = s["Name"] + s["Patr"] >= 0.04 or s["Surn"] >= 0.2
         is_place = s["Geox"] >= 0.1
