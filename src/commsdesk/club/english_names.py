@@ -66,7 +66,7 @@ def _person(text, toks, i, replacement):
     g = gazetteer()
     before = toks[i - 1] if (i > 0 and joined(text, toks[i - 1], word, hyphen=False)) \
         or (i > 0 and text[toks[i - 1].end:word.start] == ". ") else None
-    if word.folded in TITLES and i + 1 < len(toks) and _free(toks[i + 1]) \
+    if word.folded in TITLES and word.capitalized and i + 1 < len(toks) and _free(toks[i + 1]) \
             and text[word.end:toks[i + 1].start] in (" ", ". "):
         return _person_candidate(text, toks, i, _surnames(text, toks, i + 1), replacement)
     if not _free(word):
