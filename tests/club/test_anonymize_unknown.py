@@ -82,3 +82,10 @@ def test_english_names_and_places_keep_english_replacements():
 
 def test_a_role_word_keeps_its_place_and_the_unknown_name_goes():
     assert anonymized("Брат Дима вернулся.") == "Брат вернулся."
+
+
+def test_a_surname_next_to_a_contacts_name_goes_with_it():
+    names = names_from_contacts([Contact("Маша", Relationship.SIBLING)], "ru")
+    flags = find_names("Говорил с Машей Ивановой вчера.", names, "ru")
+    assert [(f.found, f.name, f.replacement) for f in flags] == [
+        ("Машей Ивановой", "Маша", "братом или сестрой")]

@@ -64,7 +64,8 @@ def find_names(text: str, names: Iterable[NameToFlag], language: str,
 
     position = {t.start: k for k, t in enumerate(toks)}
     for detector in (find_russian_names, find_english_names):
-        candidates += [_guess_flag(text, toks, position, c) for c in detector(text, toks, replace)]
+        guesses = [_guess_flag(text, toks, position, c) for c in detector(text, toks, replace)]
+        candidates += [_merged(text, guess, candidates) for guess in guesses]
     for d in find_details(text, language, since):
         replacement = d.replacement
         if d.kind in ("military_unit", "institution") and not d.noun:
@@ -90,6 +91,17 @@ def _vault_flag(text: str, toks: list[Word], match, phrases: Phrases) -> Flag:
     replacement = _declined(entry.replacement, found, grammemes, preposition, phrases,
                             animate=entry.kind == "name")
     return _preposition_fixed(text, toks, i, found[-1].end, entry.kind, entry.text, replacement)
+
+
+def _merged(text: str, guess: Flag, known: list[Flag]) -> Flag:
+    """A guess that overlaps a contact's name ("Маша Иванова" when the vault knows "Маша") is that
+    contact: the whole span gets the contact's replacement, so the surname cannot stay behind."""
+    for flag in known:
+        if flag.name and flag.kind == "name" and guess.kind == "name" \
+                and flag.start < guess.end and guess.start < flag.end:
+            start, end = min(flag.start, guess.start), max(flag.end, guess.end)
+            return Flag(start, end, text[start:end], "name", flag.name, flag.replacement)
+    return guess
 
 
 def _guess_flag(text: str, toks: list[Word], position: dict[int, int], candidate: Candidate) -> Flag:
