@@ -125,7 +125,7 @@ class StoryDialog(QDialog):
             label = self.boxes[name][0] if name in self.boxes else name
             for flag in flags:
                 text = _("{field}: “{found}” → {replacement}").format(
-                    field=label, found=flag.found, replacement=flag.replacement or "—")
+                    field=label, found=flag.found, replacement=flag.replacement or _("(removed)"))
                 item = QListWidgetItem(text, self.flags)
                 item.setData(FLAG_ROLE, (name, flag))
         count = self.flags.count()
