@@ -89,3 +89,9 @@ def test_a_surname_next_to_a_contacts_name_goes_with_it():
     flags = find_names("Говорил с Машей Ивановой вчера.", names, "ru")
     assert [(f.found, f.name, f.replacement) for f in flags] == [
         ("Машей Ивановой", "Маша", "братом или сестрой")]
+
+
+def test_an_indeclinable_town_does_not_outvote_a_common_name():
+    """Вани is also a town in Georgia, with twelve indeclinable parses against the name's two."""
+    assert [(f.kind, f.found) for f in find_names("У Вани день рождения, а Аня живёт в Сочи.", [], "ru")] \
+        == [("name", "Вани"), ("name", "Аня"), ("place", "Сочи")]

@@ -29,12 +29,28 @@ Replacement = Callable[[str, list[Word], str, str], str]
 
 @lru_cache(maxsize=50_000)
 def scores(word: str) -> dict[str, float]:
-    """How likely each name grammeme is for the word, summed over its parses."""
-    out = dict.fromkeys((*PERSON, "Geox"), 0.0)
+    """How likely each name grammeme is for the word, summed over its parses (the caller must not
+    change the cached result).
+
+    An indeclinable word (Fixd) gets one parse per case and number, each with its own share of the
+    score, which would let a rare indeclinable town outvote a common name (Вани: a town in Georgia,
+    and Ваня). Such a lemma counts as one parse; the shares are then made to add up to 1 again.
+    """
+    weights: list[tuple[float, frozenset[str]]] = []
+    fixed: dict[str, tuple[list[float], frozenset[str]]] = {}
     for parse in parses(word):
+        grammemes = frozenset(parse.tag.grammemes)
+        if "Fixd" in grammemes:
+            fixed.setdefault(parse.normal_form, ([], grammemes))[0].append(parse.score)
+        else:
+            weights.append((parse.score, grammemes))
+    weights += [(sum(shares) / len(shares), grammemes) for shares, grammemes in fixed.values()]
+    total = sum(w for w, _g in weights) or 1.0
+    out = dict.fromkeys((*PERSON, "Geox"), 0.0)
+    for weight, grammemes in weights:
         for grammeme in out:
-            if grammeme in parse.tag.grammemes:
-                out[grammeme] += parse.score
+            if grammeme in grammemes:
+                out[grammeme] += weight / total
     return out
 
 
