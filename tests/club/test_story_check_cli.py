@@ -116,3 +116,16 @@ def test_a_fifo_is_refused_without_blocking(tmp_path):
 def test_wrong_arguments_exit_2(argv):
     out, err = io.StringIO(), io.StringIO()
     assert cli.main(["story", "check", *argv], stdin=io.StringIO(""), out=out, err=err) == 2
+
+
+def test_an_english_card_gets_english_roles_from_the_vault(make_vault, tmp_path):
+    vault = make_vault(tmp_path / "v.commsdesk")
+    add_person(vault, "Нина Сергеевна", relationship=Relationship.MOTHER)
+    vault.close()
+    card = StoryCard(title="Mother", relationship=Relationship.MOTHER, language="en",
+                     story="Нина Сергеевна и я говорили.")
+    path = tmp_path / "mother.cdstory.json"
+    path.write_bytes(export_card(card))
+    code, out, err = run(path, "--json", "--vault", tmp_path / "v.commsdesk", stdin=PASSPHRASE + "\n")
+    assert code == 3, err
+    assert [f["replacement"] for f in json.loads(out)["findings"]] == ["My mother"]

@@ -86,7 +86,7 @@ def run(cli: Cli, args: argparse.Namespace) -> int:
     if args.vault_given:
         from commsdesk.club.anonymize import names_in_vault
 
-        language = language_of(read_text(args.file))  # read first: a missing file asks no passphrase
+        _checked, _text, language = check(args.file)  # first: a bad file asks for no passphrase
         with cli.open(args.vault) as vault:
             names = names_in_vault(vault, language)
     checked, original, _language = check(args.file, names)
