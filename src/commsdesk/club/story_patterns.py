@@ -49,7 +49,8 @@ INSTITUTIONS = [
     re.compile(rf"(?<!\w)(?P<noun>{_INSTITUTION})\s*(?:{_NUMBER}|\d{{1,4}}(?=\s*(?:[,;:!?)»]|\.(?!\d)|$)))",
                re.IGNORECASE),
     # "57-я школа", "в 57-й школе", "в пятой школе" stays (no number to hide)
-    re.compile(rf"(?<![\w-])\d{{1,4}}-?(?:[а-я]{{1,3}})\s+(?P<noun>{_INSTITUTION})(?!\w)", re.IGNORECASE),
+    re.compile(rf"(?<![\w-])\d{{1,4}}-?(?:ая|ой|ую|ей|я|й|ю|е)\s+(?P<noun>{_INSTITUTION})(?!\w)",
+               re.IGNORECASE),
     # "ГКБ № 67", "ЦРБ №2"
     re.compile(rf"(?<!\w)(?P<abbr>ГКБ|ДКБ|ЦРБ|ГБ|ОКБ|РКБ|МСЧ)\s*(?:{_NUMBER}|\d{{1,4}}(?!\d))"),
 ]
