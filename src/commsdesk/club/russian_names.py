@@ -22,6 +22,13 @@ PLACE_NOUNS = frozenset(("область", "край", "район", "округ
 # Prepositions after which a capitalised word that may be both (Владимир, Питер) is a place.
 PLACE_PREPOSITIONS = frozenset(("в", "во", "из", "изо", "под", "подо", "около", "возле", "через"))
 MAX_PERSON_WORDS = 4
+# What only people do: after one of these a word that is rarely a name is one («Роман позвонил»).
+PERSON_VERBS = frozenset((
+    "сказать говорить позвонить звонить написать писать спросить ответить рассказать рассказывать"
+    " приехать уехать прийти уйти переехать вернуться пообещать обещать попросить просить"
+    " пожаловаться признаться согласиться поругаться поссориться помириться заплакать плакать"
+    " засмеяться смеяться закричать кричать замолчать промолчать объяснить извиниться поздравить"
+    " женить жениться развестись уволиться устроиться проголосовать").split())
 
 # A phrase for a person or a place, declined to where it stands: (what, words, gender, preposition).
 Replacement = Callable[[str, list[Word], str, str], str]
@@ -140,7 +147,9 @@ def _single(text, toks, i, replacement):
     if at_start:
         # A word the dictionary only guesses (a heading's "Доксинг") needs a verb to be a name.
         likely = person >= 0.5 and is_known(word.folded)
-        is_person = likely or (s["Name"] + s["Surn"] >= 0.25 and _verb_agrees(toks, i))
+        named = s["Name"] + s["Surn"]
+        is_person = likely or (named >= 0.25 and _verb_agrees(toks, i)) \
+            or (named > 0 and _verb_agrees(toks, i, PERSON_VERBS))
         is_place = s["Geox"] >= 0.5 and is_known(word.folded)
     else:
         is_person = s["Name"] + s["Patr"] >= 0.04 or s["Surn"] >= 0.2
@@ -162,9 +171,10 @@ def _single(text, toks, i, replacement):
     return None
 
 
-def _verb_agrees(toks: list[Word], i: int) -> bool:
-    """ "Вера сказала", "Ивановы приехали": the next word is a past-tense verb agreeing with the name."""
-    if i + 1 >= len(toks):
+def _verb_agrees(toks: list[Word], i: int, verbs: frozenset[str] | None = None) -> bool:
+    """ "Вера сказала", "Ивановы приехали": the next word is a past-tense verb agreeing with the name
+    (and, when `verbs` is given, one of them)."""
+    if i + 1 >= len(toks) or (verbs is not None and not verbs & set(lemmas(toks[i + 1].folded))):
         return False
     forms = {(p.tag.gender, p.tag.number) for p in parses(toks[i].folded)
              if set(PERSON) & set(p.tag.grammemes)}
