@@ -172,6 +172,11 @@ class Cli:
 
         return (travel_out if args.travel_command == "out" else travel_back)(self, args)
 
+    def story(self, args: argparse.Namespace) -> int:
+        from commsdesk.club.story_check import run
+
+        return run(self, args)
+
 
 KIND_LABELS = {"contact": N_("person"), "conversation": N_("conversation"),
                "observation": N_("observation"), "plan": N_("plan"), "reminder": N_("reminder"),
@@ -235,6 +240,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_pack_commands(sub, STRENGTHS)
     _add_travel_commands(sub, common)
+    from commsdesk.club.story_arguments import add_story_commands
+
+    add_story_commands(sub, common)
     return parser
 
 
@@ -267,7 +275,8 @@ def main(argv: list[str], stdin: TextIO | None = None, out: TextIO | None = None
     if not args.command:
         parser.print_help(file=out)
         return EXIT_OK
-    if not hasattr(args, "vault"):
+    args.vault_given = hasattr(args, "vault")  # `story check` uses a vault only when told to
+    if not args.vault_given:
         args.vault = default_vault_path()
     cli = Cli(PassphraseReader(stdin, err), out, err)
     handler = getattr(cli, "import_" if args.command == "import" else args.command)

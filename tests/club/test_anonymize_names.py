@@ -24,7 +24,9 @@ NAMES = names_from_contacts(PEOPLE, "en")
 
 
 def found(text: str, names=NAMES) -> list[str]:
-    return [f.found for f in find_names(text, names, "en") if f.kind in ("name", "region")]
+    """What matched a contact's name or region. Since names nobody told us about are flagged too
+    (tests/club/test_anonymize_unknown.py), "Ольга" below is a finding, but not a match for Оля."""
+    return [f.found for f in find_names(text, names, "en") if f.kind in ("name", "region") and f.name]
 
 
 @pytest.mark.parametrize(("name", "form"), [

@@ -76,7 +76,9 @@ def test_a_journey_draft_is_anonymized_and_complete(read_only):
     assert "OARS" in card.what_worked and "epistemology" in card.what_did_not.lower()
     assert "My mother сказала, что my brother or sister звонила ей after two months from a region" \
         in card.story
-    assert "**After four months.**" in card.story and "[phone number]" in card.story
+    # Drafts are plain text now (issue 11): the moments open with a plain "After four months."
+    assert "After four months. " in card.story and "[phone number]" in card.story
+    assert not any(mark in card.story + card.what_worked for mark in ("**", "*", "\n- "))
     assert len(card.created) == 7
     no_secrets(export_card(card).decode())
     assert draft.remaining() == {}
@@ -144,3 +146,20 @@ def test_drafting_a_missing_record_is_a_clear_error(vault):
         draft_from_conversation(vault, 999, "en")
     with pytest.raises(RecordNotFound):
         draft_from_journey(vault, 999, "en")
+
+
+def test_what_worked_lists_only_techniques_of_talks_the_user_marked_helpful(vault):
+    """A warm ending the user rated 2 did not help; a rating of 5 did; an unrated talk counts by its
+    ending. The conversation draft says what worked in that talk alone."""
+    sister = add_person(vault, "Маша", relationship=Relationship.SIBLING)
+    add_talk(vault, sister.id, "Говорили о ценах.", when=datetime(2026, 1, 10, 19, 0),
+             techniques=["technique-listening-oars"], ending=Ending.WARM, self_rating=2)
+    helped = add_talk(vault, sister.id, "Говорили о детстве.", when=datetime(2026, 2, 10, 19, 0),
+                      techniques=["technique-street-epistemology"], ending=Ending.NEUTRAL, self_rating=5)
+    journey = draft_from_journey(vault, sister.id, "en").card
+    assert "epistemology" in journey.what_worked.lower() and "OARS" not in journey.what_worked
+    assert "OARS" in journey.what_did_not and "epistemology" not in journey.what_did_not.lower()
+    talk = draft_from_conversation(vault, helped.id, "en").card
+    assert "epistemology" in talk.what_worked.lower() and talk.what_did_not == ""
+    for text in (journey.story, journey.what_worked, talk.story, talk.what_worked):
+        assert "**" not in text and not text.startswith("- ") and "\n- " not in text

@@ -65,6 +65,30 @@ def test_make_and_export_an_anonymized_story_card(qtbot, unlocked, tmp_path):
     assert target.stat().st_mode & 0o077 == 0  # readable by the user only
 
 
+def test_a_russian_draft_shows_replacements_declined_to_their_case(qtbot, unlocked):
+    """Issue 11: «с Ниной Сергеевной» becomes «с мамой», not «с моя мама»; unknown names and towns go too."""
+    from commsdesk import i18n
+
+    mother = add_person(unlocked.vault, "Нина Сергеевна", region="Саратовская область")
+    add_talk(unlocked.vault, mother.id, "Соседка Галина Петровна из Воронежа передала привет Нине Сергеевне.",
+             when=datetime(2026, 9, 1, 19))
+    add_talk(unlocked.vault, mother.id,
+             "Поговорил с Ниной Сергеевной о повестке, живёт в Саратовской области.",
+             when=datetime(2026, 11, 20, 19))
+    tab = club(unlocked, STORIES).stories
+    tab.choose_person(mother.id)
+    i18n.set_language("ru")  # the card is written in the language of the app when it is drafted
+    try:
+        click(qtbot, button(tab, "Make a story card…"))
+        qtbot.waitUntil(lambda: tab.findChild(StoryDialog) is not None, timeout=10_000)
+    finally:
+        i18n.set_language("en")
+    story = tab.findChild(StoryDialog).boxes["story"][1].toPlainText()
+    assert "Соседка из одного из городов передала привет маме." in story
+    assert "Поговорил с мамой о повестке, живёт в одном из регионов России." in story
+    assert not any(secret in story for secret in ("Нин", "Галин", "Петровн", "Воронеж", "Саратов", "**"))
+
+
 def test_import_story_cards_to_the_shelf_and_search_them(qtbot, unlocked, tmp_path):
     from commsdesk.club.stories import StoryCard, export_card
 

@@ -1,5 +1,7 @@
-"""Find what identifies a person in free text (every contact's name and region in any inflection,
-phones, e-mails, dates, addresses) and replace what the user accepts by a role or a general phrase."""
+"""Find what identifies a person in free text and replace what the user accepts by a role or a general
+phrase: the vault's contacts and regions, names and places nobody told us about (pymorphy3 for Russian,
+a gazetteer for Latin script), phones, e-mails, dates, addresses, handles, unit numbers, plates.
+Russian replacements are declined to the case and number of what they replace."""
 
 from __future__ import annotations
 
@@ -7,51 +9,31 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from commsdesk.club.english_names import find_english_names
+from commsdesk.club.name_detection import ROLE_WORDS as GENERIC
+from commsdesk.club.name_detection import Candidate, Word, preposition_before, sentence_start, words
+from commsdesk.club.name_inflection import PREPOSITION_CASES, case_of, decline
+from commsdesk.club.russian_names import PERSON, find_russian_names
 from commsdesk.club.story_patterns import find_details
 from commsdesk.club.story_phrases import Phrases, relative_time, span_phrase
-from commsdesk.domain import Contact
-from commsdesk.search.analyzer import WORD, Token, fold, tokens
+from commsdesk.club.vault_names import (
+    PLACE_WORDS,
+    SHORT_WORDS,
+    NameToFlag,
+    find_vault_names,
+    names_from_contacts,
+    names_in_vault,
+)
 
-__all__ = ["Flag", "NameToFlag", "apply", "find_names", "names_from_contacts", "names_in_vault",
-           "relative_time", "span_phrase"]
+__all__ = ["GENERIC", "PLACE_WORDS", "SHORT_WORDS", "Flag", "NameToFlag", "apply", "find_names",
+           "names_from_contacts", "names_in_vault", "relative_time", "span_phrase"]
 
-# Names are compared through the analyzer's folding (case, ё/е) and its tokens, but not its Snowball
-# stems: on names they both miss (Елена → ел but Еленой → елен; Павел/Павла, Лев/Льва) and overreach
-# (Ия → и, the word "and"; Ростов → рост, "growth"; Лев → лев, as in левый). A case form is instead
-# the part every form shares plus one of the case endings below: Маш+и, Олег+ом, Иванов+ыми.
-# Endings cut from a name to get the part every case form shares (Маша → маш, Саратовская → саратовск).
-_FINAL = ("ая", "яя", "ое", "ее", "ий", "ый", "ой", "ые", "ие", "а", "я", "ь", "й", "о", "е", "ы", "и")
-_CASE_ENDINGS = {"а", "я", "у", "ю", "ы", "и", "е", "ой", "ей", "ою", "ею", "ом", "ем", "ём", "ым", "им",
-                 "ого", "его", "ому", "ему", "ую", "ая", "ых", "их", "ыми", "ими", "ам", "ям", "ах", "ях"}
-# Parts of a name too short to compare stems (Ия → и) accept only these singular endings.
-_SHORT_ENDINGS = {"а", "я", "у", "ю", "ы", "и", "е", "ой", "ей", "ою", "ею", "ом", "ем"}
-# Vowels that drop out in case forms, which Snowball does not undo (Павел → Павла, Лев → Льва).
-_FLEETING = {"павел": "павл", "лев": "льв"}
-# A contact called "Мама" is named by a role already: such words are not flagged on their own (the
-# whole name "Тётя Оля" is still flagged, and so is "Оля").
-GENERIC = {fold(w) for w in (
-    "мама мамочка мать папа папочка отец бабушка бабуля баба дедушка дед деда тётя тётушка дядя брат"
-    " братик сестра сестрёнка сын сынок дочь дочка жена муж свекровь свёкор тёща тесть сват сватья"
-    " кузен кузина племянник племянница внук внучка друг подруга сосед соседка коллега крёстная"
-    " крёстный mom mum mommy mother dad daddy father grandma granny grandmother grandpa grandfather"
-    " aunt auntie uncle brother sister son daughter wife husband cousin nephew niece friend"
-    " neighbour neighbor colleague").split()}
-SHORT_WORDS = {fold(w) for w in (
-    "ли да не ни но на по за из от до об во со ко же бы то мы вы он ты их ей ею ем ел ах ох эх уж"
-    " of to in on at an is it be as by or if so no we he me my us am do go up de la le da di du").split()}
-# Generic words of place names: "Саратовская область" flags "Саратовская", never "область".
-PLACE_WORDS = {fold(w) for w in (
-    "область обл край республика респ город г село деревня посёлок пгт район округ автономный"
-    " автономная на в под oblast region krai republic city town village district of the on").split()}
-
-
-@dataclass(frozen=True)
-class NameToFlag:
-    """A contact's name (or one word of it) or region, and what the story says instead."""
-
-    text: str
-    replacement: str
-    kind: str = "name"  # "name" or "region"
+# When two findings start at the same place and are as long, the first kind here wins.
+PRIORITY = ("email", "handle", "date", "address", "military_unit", "institution", "plate", "phone", "name",
+            "region", "place")
+# A preposition that changes its form before the replacement: "со знакомым", "об одном", "в одном".
+_PREPOSITION_FORMS = {"с": "с", "со": "с", "в": "в", "во": "в", "к": "к", "ко": "к", "о": "о", "об": "о",
+                      "обо": "о"}
 
 
 @dataclass(frozen=True)
@@ -61,185 +43,124 @@ class Flag:
     start: int
     end: int
     found: str  # as written: "Маши"
-    kind: str  # "name", "region", "phone", "email", "date", "address"
-    name: str  # the contact's name or region it matched ("Маша"); "" for the other kinds
+    kind: str  # "name", "region" (the vault's), "place", "phone", "email", "date", "address", "handle",
+    # "military_unit", "institution", "plate"
+    name: str  # the contact's name or region it matched ("Маша"); "" when no contact was matched
     replacement: str
-
-
-# -- which names to look for ---------------------------------------------------------------
-def names_from_contacts(contacts: Iterable[Contact], language: str) -> list[NameToFlag]:
-    """Each contact's full name, each telling word of it, and its region, with their replacements."""
-    phrases = Phrases(language)
-    out: list[NameToFlag] = []
-    seen: set[tuple[str, str]] = set()
-
-    def add(text: str, replacement: str, kind: str) -> None:
-        key = (" ".join(fold(w) for w in WORD.findall(text)), kind)
-        if key[0] and key not in seen:
-            seen.add(key)
-            out.append(NameToFlag(text, replacement, kind))
-
-    for contact in contacts:
-        role = phrases.role(contact.relationship)
-        words = WORD.findall(contact.display_name)
-        if len(words) > 1 or (words and _telling(words[0], alone=True)):
-            add(contact.display_name.strip(), role, "name")
-        for word in words if len(words) > 1 else []:
-            if _telling(word, alone=False):
-                add(word, role, "name")
-        region_words = WORD.findall(contact.region)
-        if region_words:
-            add(contact.region.strip(), phrases.region(), "region")
-        for word in region_words if len(region_words) > 1 else []:
-            if fold(word) not in PLACE_WORDS and len(word) > 2 and not word.isdigit():
-                add(word, phrases.region(), "region")
-        for town in (t for word in region_words for t in _towns(word)):
-            add(town, phrases.region(), "region")
-    return out
-
-
-def _towns(word: str) -> list[str]:
-    """The town a region is named after: Саратовская → Саратов, Новосибирская → Новосибирск."""
-    folded = fold(word)
-    for ending in ("ская", "ский", "ской", "ское"):
-        if folded.endswith(ending):
-            base = word[: -len(ending) + 2]
-            return [base] + ([base[:-2]] if len(base) >= 6 else [])
-    return []
-
-
-def _telling(word: str, alone: bool) -> bool:
-    """Worth flagging on its own: not a role word, not an initial, and, inside a longer name, not a
-    two-letter word of everyday speech ("Ли" in "Ян Ли" would flag every "ли")."""
-    folded = fold(word)
-    if folded in GENERIC or word.isdigit() or len(folded) < 2:
-        return False
-    return alone or len(folded) > 2 or folded not in SHORT_WORDS
-
-
-def names_in_vault(vault, language: str) -> list[NameToFlag]:
-    """The flags for every contact in the vault, archived ones included."""
-    from commsdesk.storage.contacts import ContactFilter
-
-    contacts: list[Contact] = []
-    everyone = ContactFilter(archived=None)
-    while batch := vault.repos.contacts.list(everyone, limit=500, offset=len(contacts)):
-        contacts += batch
-    return names_from_contacts(contacts, language)
-
-
-# -- matching ------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class _Word:
-    folded: str
-    bases: tuple[str, ...]
-    cyrillic: bool
-
-
-def _word(text: str) -> _Word:
-    folded = fold(text)
-    cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in folded)
-    base = folded
-    if cyrillic:
-        for ending in _FINAL:
-            if folded.endswith(ending) and len(folded) > len(ending):
-                base = folded[: -len(ending)]
-                break
-    bases = (base, _FLEETING[folded]) if folded in _FLEETING else (base,)
-    return _Word(folded, bases, cyrillic)
-
-
-def _matches(token: Token, word: _Word) -> bool:
-    """The token is the word in some case form: Маши, Олегом, Ивановой, Anna('s), ANNA."""
-    t = token.folded
-    if t == word.folded:
-        return True
-    if not word.cyrillic:
-        return t in (word.folded + "s", word.folded + "es")
-    for base in word.bases:
-        if t.startswith(base) and t[len(base):] in (_SHORT_ENDINGS if len(base) < 3 else _CASE_ENDINGS):
-            return True
-    return False
-
-
-def _prepare(names: Iterable[NameToFlag]) -> dict[str, list[tuple[NameToFlag, list[_Word]]]]:
-    """Names by the first two letters of their first word's forms, so each token meets few names."""
-    index: dict[str, list[tuple[NameToFlag, list[_Word]]]] = {}
-    for entry in names:
-        words = [_word(w) for w in WORD.findall(entry.text)]
-        if words:
-            for key in {base[:2] for base in words[0].bases}:
-                index.setdefault(key, []).append((entry, words))
-    return index
-
-
-def _name_flags(text: str, toks: list[Token], names: Iterable[NameToFlag],
-                phrases: Phrases) -> list[Flag]:
-    index = _prepare(names)
-    flags = []
-    for i, token in enumerate(toks):
-        candidates = index.get(token.folded[:2], [])
-        if len(token.folded) > 1:
-            candidates = candidates + index.get(token.folded[:1], [])
-        for entry, words in candidates:
-            end = _phrase_end(text, toks, i, words)
-            if end is None:
-                continue
-            start, replacement = toks[i].start, entry.replacement
-            if entry.kind == "region":
-                start, replacement = _with_preposition(text, toks, i, phrases, replacement)
-            last = toks[end]
-            if _sentence_start(text, start):
-                replacement = replacement[:1].upper() + replacement[1:]
-            flags.append(Flag(start, last.end, text[start:last.end], entry.kind, entry.text,
-                              replacement))
-    return flags
-
-
-def _sentence_start(text: str, position: int) -> bool:
-    before = text[:position].rstrip(" \t\u00a0*_>#-«\"(")
-    return not before or before[-1] in ".!?…\n"
-
-
-def _phrase_end(text: str, toks: list[Token], i: int, words: list[_Word]) -> int | None:
-    """Index of the last token when tokens from `i` on spell every word of the name in order."""
-    for offset, word in enumerate(words):
-        j = i + offset
-        if j >= len(toks) or not _matches(toks[j], word):
-            return None
-        if offset and text[toks[j - 1].end:toks[j].start].strip(" \u00a0-") != "":
-            return None
-    return i + len(words) - 1
-
-
-def _with_preposition(text: str, toks: list[Token], i: int, phrases: Phrases,
-                      replacement: str) -> tuple[int, str]:
-    """ "в Саратове" becomes "в одном из регионов России", not "в один из регионов России"."""
-    if i == 0 or text[toks[i - 1].end:toks[i].start].strip():
-        return toks[i].start, replacement
-    before = toks[i - 1].folded
-    if before in ("в", "во", "in"):
-        return toks[i - 1].start, phrases.region("in")
-    if before in ("из", "from"):
-        return toks[i - 1].start, phrases.region("from")
-    return toks[i].start, replacement
 
 
 def find_names(text: str, names: Iterable[NameToFlag], language: str,
                since: date | None = None) -> list[Flag]:
-    """Every name, region and exact detail in `text`, in order, never overlapping (the longest wins).
-    Dates become relative to `since` (the first conversation) when it is given."""
+    """Every name, place and exact detail in `text`, in order, never overlapping (the longest wins;
+    the vault's own names before guesses). Dates become relative to `since` when it is given."""
     phrases = Phrases(language)
-    candidates = _name_flags(text, tokens(text), names, phrases)
-    candidates += [Flag(d.start, d.end, text[d.start:d.end], d.kind, "", d.replacement)
-                   for d in find_details(text, language, since)]
-    priority = {"email": 0, "date": 1, "address": 2, "phone": 3, "name": 4, "region": 5}
-    candidates.sort(key=lambda f: (f.start, -(f.end - f.start), priority[f.kind]))
+    toks = words(text)
+    candidates = [_vault_flag(text, toks, m, phrases) for m in find_vault_names(text, toks, names)]
+
+    def replace(what: str, found: list[Word], gender: str, preposition: str) -> str:
+        phrase = phrases.person(gender) if what == "person" else phrases.town()
+        grammemes = PERSON if what == "person" else ("Geox",)
+        return _declined(phrase, found, grammemes, preposition, phrases, animate=what == "person")
+
+    position = {t.start: k for k, t in enumerate(toks)}
+    for detector in (find_russian_names, find_english_names):
+        guesses = [_guess_flag(text, toks, position, c) for c in detector(text, toks, replace)]
+        candidates += [_merged(text, guess, candidates) for guess in guesses]
+    for d in find_details(text, language, since):
+        replacement = d.replacement
+        if d.kind in ("military_unit", "institution") and not d.noun:
+            replacement = _declined(replacement, [], (), _word_before(text, d.start), phrases, animate=False)
+        candidates.append(_finish(text, d.start, d.end, d.kind, "", replacement))
+    order = {kind: rank for rank, kind in enumerate(PRIORITY)}
+    candidates.sort(key=lambda f: (f.start, -(f.end - f.start), f.name == "", order[f.kind]))
     flags: list[Flag] = []
     for flag in candidates:
         if not flags or flag.start >= flags[-1].end:
             flags.append(flag)
     return flags
+
+
+def _vault_flag(text: str, toks: list[Word], match, phrases: Phrases) -> Flag:
+    entry, i = match.entry, match.first
+    found = toks[match.first:match.last + 1]
+    preposition = preposition_before(text, toks, i)
+    if entry.kind == "region" and phrases.language != "ru" and preposition in ("в", "во", "in", "из", "from"):
+        where = "in" if preposition in ("в", "во", "in") else "from"
+        return _finish(text, toks[i - 1].start, found[-1].end, "region", entry.text, phrases.region(where))
+    grammemes = PERSON if entry.kind == "name" else ("Geox",)
+    replacement = _declined(entry.replacement, found, grammemes, preposition, phrases,
+                            animate=entry.kind == "name")
+    return _preposition_fixed(text, toks, i, found[-1].end, entry.kind, entry.text, replacement)
+
+
+def _merged(text: str, guess: Flag, known: list[Flag]) -> Flag:
+    """A guess that overlaps a contact's name ("Маша Иванова" when the vault knows "Маша") is that
+    contact: the whole span gets the contact's replacement, so the surname cannot stay behind."""
+    for flag in known:
+        if flag.name and flag.kind == "name" and guess.kind == "name" \
+                and flag.start < guess.end and guess.start < flag.end:
+            start, end = min(flag.start, guess.start), max(flag.end, guess.end)
+            return Flag(start, end, text[start:end], "name", flag.name, flag.replacement)
+    return guess
+
+
+def _guess_flag(text: str, toks: list[Word], position: dict[int, int], candidate: Candidate) -> Flag:
+    if not candidate.replacement:  # a name after a role word, dropped: no case to fix
+        return Flag(candidate.start, candidate.end, text[candidate.start:candidate.end], candidate.kind, "",
+                    "")
+    i = position[candidate.start]
+    return _preposition_fixed(text, toks, i, candidate.end, candidate.kind, "", candidate.replacement)
+
+
+def _declined(phrase: str, found: list[Word], grammemes, preposition: str, phrases: Phrases,
+              animate: bool) -> str:
+    if phrases.language != "ru":
+        return phrase
+    cyrillic = [w.text for w in found if w.cyrillic]
+    if cyrillic:
+        case, number = case_of(cyrillic, grammemes, preposition)
+    else:  # a Latin name or an abbreviation: only the preposition tells the case
+        allowed = PREPOSITION_CASES.get(preposition, {"nomn"})
+        case, number = ("loct" if "loct" in allowed else sorted(allowed)[0]), "sing"
+    return decline(phrase, case, number, animate)
+
+
+def _preposition_fixed(text: str, toks: list[Word], i: int, end: int, kind: str, name: str,
+                       replacement: str) -> Flag:
+    """ "со Светой" → "с мамой", "о Ане" → "об одной знакомой": the preposition joins the flag when its
+    form must change."""
+    preposition = preposition_before(text, toks, i)
+    if preposition in _PREPOSITION_FORMS and replacement:
+        written = toks[i - 1].text
+        wanted = _preposition_form(_PREPOSITION_FORMS[preposition], replacement)
+        if wanted != preposition:
+            wanted = wanted[:1].upper() + wanted[1:] if written[:1].isupper() else wanted
+            return _finish(text, toks[i - 1].start, end, kind, name, f"{wanted} {replacement}")
+    return _finish(text, toks[i].start, end, kind, name, replacement)
+
+
+def _preposition_form(plain: str, following: str) -> str:
+    head = following.casefold().replace("ё", "е")
+    vowels = "аеиоуыэюя"
+    if plain == "о":
+        return "об" if head[:1] in "аиоуэ" else "о"
+    cluster = len(head) > 1 and head[1] not in vowels
+    if cluster and ((plain == "с" and head[0] in "сзшж") or (plain == "в" and head[0] in "вф")
+                    or (head.startswith(("мн", "вс", "вт")) and plain in ("к", "с"))):
+        return plain + "о"
+    return plain
+
+
+def _word_before(text: str, position: int) -> str:
+    toks = words(text[max(0, position - 12):position])
+    gap = text[:position][len(text[:position].rstrip(" \u00a0")):]
+    return toks[-1].folded if toks and gap in (" ", "\u00a0") else ""
+
+
+def _finish(text: str, start: int, end: int, kind: str, name: str, replacement: str) -> Flag:
+    if sentence_start(text, start):
+        replacement = replacement[:1].upper() + replacement[1:]
+    return Flag(start, end, text[start:end], kind, name, replacement)
 
 
 def apply(text: str, flags: Iterable[Flag], accepted: Iterable[int] | None = None) -> str:

@@ -1,5 +1,6 @@
 """Draft story cards from the vault (one conversation, or a person's whole journey), anonymized by
-default; the preview screen shows every flag and lets the user undo or edit each. Nothing is written."""
+default; the preview screen shows every flag and lets the user undo or edit each. Nothing is written.
+Drafts are plain text: no Markdown marks for the user to clean up before sharing."""
 
 from __future__ import annotations
 
@@ -51,14 +52,16 @@ def draft_from_conversation(vault, conversation_id: int, language: str) -> Story
     first = _first_talk(vault, contact.id) or talk.occurred_at.date()
     day = talk.occurred_at.date()
     when = relative_time(first, day, language)
-    evidence = [f"- {o.evidence.strip()}" for o in vault.repos.observations.for_conversation(talk.id)
+    evidence = [o.evidence.strip() for o in vault.repos.observations.for_conversation(talk.id)
                 if o.evidence.strip()]
     before, after = _stages_around(vault, contact.id, day)
     card = StoryCard(
         title=p._("{role}, {when}").format(role=p._(contact.relationship.label), when=when),
         relationship=contact.relationship, language=p.language, stage_before=before,
         stage_after=after, duration=when, techniques=_techniques([talk]),
-        story="\n\n".join(part for part in (talk.notes.strip(), "\n".join(evidence)) if part))
+        story="\n\n".join(part for part in (talk.notes.strip(), *evidence) if part),
+        what_worked=_technique_list([talk] if _went_well(talk) else [], p.language),
+        what_did_not=_technique_list([talk] if _went_badly(talk) else [], p.language))
     return _anonymized(vault, card, first)
 
 
@@ -131,16 +134,16 @@ def _stages_around(vault, contact_id: int, day: date) -> tuple[Stage | None, Sta
 
 
 def _stage_line(change, p: Phrases) -> str:
-    line = f"*{p._(Stage(change.stage).label)}*"
+    line = p._(Stage(change.stage).label)
     return f"{line}: {change.evidence.strip()}" if change.evidence.strip() else line
 
 
 def _chronicle(events: list[tuple[date, int, str]], first: date | None, language: str) -> str:
-    """One paragraph per moment, each opened by when it happened: "**Через три месяца.** …"."""
+    """One paragraph per moment, each opened by when it happened: "Через три месяца. …"."""
     parts, length = [], 0
     for day, _kind, text in events:
         when = relative_time(first, day, language) if first else ""
-        part = f"**{when[:1].upper()}{when[1:]}.** {text.strip()}" if when else text.strip()
+        part = f"{when[:1].upper()}{when[1:]}. {text.strip()}" if when else text.strip()
         if length + len(part) > LIMITS["story"]:
             parts.append("…")
             break
@@ -156,17 +159,23 @@ def _techniques(talks: list[Conversation]) -> list[str]:
     return list(seen)[:MAX_TECHNIQUES]
 
 
+# The journal keeps no rating per technique: the user marks the talk itself (a rating of 1–5, or how it
+# ended), and a technique counts as helpful only where the talk it was used in was marked so.
 def _went_well(talk: Conversation) -> bool:
-    return talk.ending == Ending.WARM or (talk.self_rating or 0) >= 4
+    if talk.self_rating is not None:
+        return talk.self_rating >= 4
+    return talk.ending == Ending.WARM
 
 
 def _went_badly(talk: Conversation) -> bool:
-    return talk.ending in (Ending.QUARREL, Ending.CUT_SHORT) or talk.self_rating in (1, 2)
+    if talk.self_rating is not None:
+        return talk.self_rating <= 2
+    return talk.ending in (Ending.QUARREL, Ending.CUT_SHORT)
 
 
 def _technique_list(talks: list[Conversation], language: str) -> str:
-    """The techniques of those talks, as a list of the library's titles."""
+    """The techniques of those talks, one library title a line (plain text, no list marks)."""
     from commsdesk.library.catalog import articles
 
     library = articles(language)
-    return "\n".join(f"- {library[i].title if i in library else i}" for i in _techniques(talks))
+    return "\n".join(library[i].title if i in library else i for i in _techniques(talks))

@@ -1,4 +1,5 @@
-"""Exact details that identify without any name: phone numbers, e-mail addresses, dates, street addresses."""
+"""Exact details that identify without any name: phone numbers, e-mail addresses, dates, street addresses,
+messenger handles, military unit numbers, numbered schools and hospitals, car plates."""
 
 from __future__ import annotations
 
@@ -37,13 +38,37 @@ ADDRESSES = [
                r"|Square|(?:St|Ave|Rd|Ln|Blvd|Dr|Sq)\b\.?)(?!\w)"),
 ]
 
+HANDLE = re.compile(r"(?<![\w@.])(?:@|(?:https?://)?t\.me/)[A-Za-z][A-Za-z0-9_]{2,31}(?![\w@])")
+MILITARY_UNIT = re.compile(r"(?<!\w)(?:в/ч|в\.ч\.|вч|войсков\w*\s+част\w*|воинск\w*\s+част\w*"
+                           r"|military\s+unit)\s*(?:№\s*|no\.?\s*|#\s*)?\d{4,5}(?!\d)", re.IGNORECASE)
+_INSTITUTION = (r"школ\w*|гимнази\w*|лице[йяюеи]\w*|больниц\w*|горбольниц\w*|поликлиник\w*|роддом\w*"
+                r"|детск\w+\s+сад\w*|садик\w*|колони\w*|school|hospital|clinic")
+_NUMBER = r"(?:№|N|No\.?|#|номер)\s*\d{1,4}(?!\d)"
+INSTITUTIONS = [
+    # "школа № 5", "в больнице №3", "School No. 5", "гимназия 1543"
+    re.compile(rf"(?<!\w)(?P<noun>{_INSTITUTION})\s*(?:{_NUMBER}|\d{{1,4}}(?=\s*(?:[,;:!?)»]|\.(?!\d)|$)))",
+               re.IGNORECASE),
+    # "57-я школа", "в 57-й школе", "в пятой школе" stays (no number to hide)
+    re.compile(rf"(?<![\w-])\d{{1,4}}-?(?:ая|ой|ую|ей|я|й|ю|е)\s+(?P<noun>{_INSTITUTION})(?!\w)",
+               re.IGNORECASE),
+    # "ГКБ № 67", "ЦРБ №2"
+    re.compile(rf"(?<!\w)(?P<abbr>ГКБ|ДКБ|ЦРБ|ГБ|ОКБ|РКБ|МСЧ)\s*(?:{_NUMBER}|\d{{1,4}}(?!\d))"),
+]
+_PLATE_LETTER = "АВЕКМНОРСТУХABEKMHOPCTYX"
+PLATES = [
+    re.compile(rf"(?<!\w)[{_PLATE_LETTER}]\s?\d{{3}}\s?[{_PLATE_LETTER}]{{2}}\s?\d{{2,3}}(?:\s?RUS)?(?!\w)",
+               re.IGNORECASE),
+    re.compile(r"(?<!\w)[A-Z]{2}\d{2}\s?[A-Z]{3}(?!\w)"),  # a British plate: AB12 CDE
+]
+
 
 @dataclass(frozen=True)
 class Detail:
     start: int
     end: int
-    kind: str  # "date", "email", "phone", "address"
+    kind: str  # "date", "email", "phone", "address", "handle", "military_unit", "institution", "plate"
     replacement: str
+    noun: str = ""  # an institution as written ("школе"), kept in its own case
 
 
 def find_details(text: str, language: str, since: date | None = None) -> list[Detail]:
@@ -63,6 +88,19 @@ def find_details(text: str, language: str, since: date | None = None) -> list[De
     for pattern in ADDRESSES:
         for m in pattern.finditer(text):
             found.append(Detail(m.start(), m.end(), "address", phrases.placeholder("address")))
+    for m in HANDLE.finditer(text):
+        found.append(Detail(m.start(), m.end(), "handle", phrases.placeholder("handle")))
+    for m in MILITARY_UNIT.finditer(text):
+        found.append(Detail(m.start(), m.end(), "military_unit", phrases.placeholder("military_unit")))
+    for pattern in INSTITUTIONS:
+        for m in pattern.finditer(text):
+            noun = (m.groupdict().get("noun") or "").lower()
+            found.append(Detail(m.start(), m.end(), "institution", noun or phrases.placeholder("hospital"),
+                                noun))
+    for pattern in PLATES:
+        for m in pattern.finditer(text):
+            if sum(ch.isdigit() for ch in m.group()) >= 5 or pattern is PLATES[1]:
+                found.append(Detail(m.start(), m.end(), "plate", phrases.placeholder("plate")))
     return found
 
 

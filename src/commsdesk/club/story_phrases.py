@@ -76,7 +76,23 @@ class Phrases:
             "phone": self._("[phone number]"),
             "email": self._("[e-mail]"),
             "address": self._("[address]"),
+            "handle": self._("[messenger account]"),
+            "military_unit": self._("a military unit"),
+            "hospital": self._("a hospital"),
+            "plate": self._("[car number]"),
         }.get(kind, self._("one day"))
+
+    def person(self, gender: str = "") -> str:
+        """A person the vault does not know: "одна знакомая", "someone I know"."""
+        if gender == "femn":
+            return self._("a woman I know")
+        if gender == "masc":
+            return self._("a man I know")
+        return self._("someone I know")
+
+    def town(self) -> str:
+        """A place the vault does not know: "один из городов", "a town"."""
+        return self._("a town")
 
 
 def _months(start: date, end: date) -> int:

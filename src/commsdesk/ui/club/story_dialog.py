@@ -126,7 +126,7 @@ class StoryDialog(QDialog):
             label = self.boxes[name][0] if name in self.boxes else name
             for flag in flags:
                 text = _("{field}: “{found}” → {replacement}").format(
-                    field=label, found=flag.found, replacement=flag.replacement or "—")
+                    field=label, found=flag.found, replacement=flag.replacement or _("(removed)"))
                 item = QListWidgetItem(text, self.flags)
                 item.setData(FLAG_ROLE, (name, flag))
         count = self.flags.count()
@@ -143,12 +143,12 @@ class StoryDialog(QDialog):
             box = self.boxes[name][1]
             text = box.toPlainText()
             if text[flag.start:flag.end] == flag.found:
-                box.setPlainText(text[:flag.start] + (flag.replacement or "…") + text[flag.end:])
+                box.setPlainText(text[:flag.start] + flag.replacement + text[flag.end:])
         else:
             edit = self.title if name == "title" else self.duration
             text = edit.text()
             if text[flag.start:flag.end] == flag.found:
-                edit.setText(text[:flag.start] + (flag.replacement or "…") + text[flag.end:])
+                edit.setText(text[:flag.start] + flag.replacement + text[flag.end:])
 
     def replace_current(self) -> None:
         item = self.flags.currentItem()
