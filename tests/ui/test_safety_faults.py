@@ -9,7 +9,8 @@ import shutil
 import subprocess
 
 import pytest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QPushButton
 
 from commsdesk.storage import Vault, errors, safety
 from commsdesk.ui.start.unlock import UnlockPage
@@ -134,6 +135,12 @@ def test_read_only_vault_shows_a_banner_and_cannot_log(qtbot, controller, make_v
         log = next(b for b in controller.window.workspace.findChildren(QPushButton)
                if b.text() == "Log a conversation")
         assert not log.isEnabled()
+        # the Overview's own button says why at once, before anything is typed
+        overview_log = next(b for b in controller.window.workspace.sections[0].findChildren(QPushButton)
+                            if b.text() == "Log a conversation")
+        qtbot.mouseClick(overview_log, Qt.MouseButton.LeftButton)
+        assert "Changes are off" in controller.window.statusBar().currentMessage()
+        assert not [d for d in controller.window.findChildren(QDialog) if d.isVisible()]
         controller.lock()
     finally:
         subprocess.run(["umount", "-l", str(point)], check=False)

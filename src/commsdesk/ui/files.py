@@ -56,7 +56,13 @@ def start_folder(suggested: str | Path) -> str:
     if not suggested:
         return str(Path.home())
     path = Path(suggested)
-    return str(path if path.is_absolute() else Path.home() / path)
+    path = path if path.is_absolute() else Path.home() / path
+    if path.exists() or path.parent.is_dir():
+        return str(path)  # a folder, or a new file's name in an existing folder
+    # A folder that does not exist yet (the data folder before the first vault): Qt would take its
+    # last part for a file name and start in the working folder; start in the nearest that exists.
+    existing = next((p for p in path.parents if p.is_dir()), Path.home())
+    return str(existing)
 
 
 def _dialog(parent: QWidget | None, title: str, name_filters: str | list[str],

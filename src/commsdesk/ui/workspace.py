@@ -161,6 +161,10 @@ class Workspace(QWidget):
         dialog.open()
 
     def log_conversation(self, contact_id: int | None = None) -> None:
+        if self.vault.read_only:  # say so before anything is typed, not at Save
+            self.controller.window.flash(_("Changes are off: {reason}").format(
+                reason=_(self.vault.read_only)))
+            return
         self.go_to(JOURNAL)
         self.sections[JOURNAL].log_conversation(contact_id)
 
