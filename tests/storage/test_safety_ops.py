@@ -157,7 +157,8 @@ def _kill_trials(tmp_path, mode, trials, rng):
 
 @pytest.mark.parametrize("mode", ["passwd", "restore"])
 def test_killed_midway_the_vault_opens_with_one_of_the_two(tmp_path, mode):
-    outcomes = _kill_trials(tmp_path, mode, trials=10, rng=random.Random(7))
+    # Random kills as a cross-check; every step is killed deterministically in test_fault_injection.
+    outcomes = _kill_trials(tmp_path, mode, trials=5, rng=random.Random(7))
     print(mode, "finished before the kill in some trials:", True in outcomes,
           "killed midway in some:", False in outcomes)
     assert False in outcomes  # the kills really landed while the operation was running
