@@ -497,20 +497,21 @@ def check_file(path: Path) -> Iterator[CheckedFile]:
         if _size(handle) > MAX_BYTES:
             raise _file_problem(N_("the file is too large"))
         checker = _Checker()
-        digest = _read_pass(handle, lambda entries: _check_entries(entries, checker))
+        digest = _read_pass(handle, checker, _check_entries)
         if checker.deferred and not checker.problems:
-            digest = _read_pass(handle, lambda entries: _deferred_references(entries, checker))
+            digest = _read_pass(handle, checker, _deferred_references)
         checker.finish()
         yield CheckedFile(Path(path), handle, checker.order, digest)
 
 
-def _read_pass(handle: BinaryIO, consume) -> bytes:
+def _read_pass(handle: BinaryIO, checker: _Checker, consume) -> bytes:
     handle.seek(0)
     reader = EntryReader(handle, MAX_BYTES, _KNOWN)
     try:
-        consume(reader.entries())
+        consume(reader.entries(), checker)
     except StreamProblem as stop:
-        raise ImportInvalid([Problem(stop.section, stop.index, stop.field, stop.message)]) from None
+        stopped = Problem(stop.section, stop.index, stop.field, stop.message)
+        raise ImportInvalid([*checker.problems, stopped]) from None
     except FileTooLarge:
         raise _file_problem(N_("the file is too large")) from None
     except OSError:
