@@ -9,7 +9,6 @@ counts; exits 1 on any other exception.
 
 from __future__ import annotations
 
-import copy
 import json
 import random
 import sys
@@ -23,80 +22,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src")]
 
+from json_values import mutate, places  # noqa: E402
+
 from commsdesk.demo import populate  # noqa: E402
 from commsdesk.storage import Vault  # noqa: E402
 from commsdesk.transfer.json_export import export_document  # noqa: E402
 from commsdesk.transfer.json_import import ImportInvalid, import_document, import_file  # noqa: E402
 
-LIKELY = ["", " ", "mother", "doubting", "builtin:openness", "builtin:nothing", "2026-11-02",
-          "2026-11-02T10:00", "2026-11-02T10:00+03:00", "0001-01-01T00:00:00+14:00",
-          "9999-12-31T23:59:59-14:00", "\x00", "\ud800", "higher", "roleplay", "0" * 64, "ZZZZ",
-          "telegram", "state_tv", "partly", "better", "commsdesk-export", "AAAA", "мама"]
-NUMBERS = [0, -1, 1, 5, 10, 11, 120, 2**31, 2**63, -(2**63) - 1, 10**400, 1.5, -0.0, 1e308, 5e-324,
-           float("nan"), float("inf"), float("-inf"), True, False]
-
-
-def random_value(rng: random.Random, depth: int = 0):
-    kind = rng.randrange(9 if depth < 3 else 5)
-    if kind == 0:
-        return None
-    if kind == 1:
-        return rng.choice(NUMBERS)
-    if kind == 2:
-        return rng.choice(LIKELY)
-    if kind == 3:
-        return "".join(chr(rng.choice([rng.randrange(32, 127), rng.randrange(0x400, 0x450),
-                                       rng.randrange(0, 0x110000)])) for _ in range(rng.randint(0, 12)))
-    if kind == 4:
-        return rng.randint(-(2**70), 2**70)
-    if kind == 5:
-        nested: list = []
-        for _ in range(rng.choice([2, 30, 300])):
-            nested = [nested]
-        return nested
-    if kind in (6, 7):
-        return [random_value(rng, depth + 1) for _ in range(rng.randint(0, 4))]
-    keys = ["uid", "kind", "name", "article_id", "response", "x", ""]
-    return {rng.choice(keys): random_value(rng, depth + 1) for _ in range(rng.randint(0, 4))}
-
-
-def places(value, prefix=()):
-    yield prefix
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from places(child, (*prefix, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from places(child, (*prefix, index))
-
-
-def mutate(rng: random.Random, document: dict, where: list[tuple]) -> dict:
-    document = copy.deepcopy(document)
-    for _ in range(rng.randint(1, 3)):
-        path = rng.choice(where)
-        if not path:
-            return random_value(rng)
-        parent = document
-        try:
-            for step in path[:-1]:
-                parent = parent[step]
-            action = rng.random()
-            if action < 0.85:
-                parent[path[-1]] = random_value(rng)
-            elif isinstance(parent, dict):
-                value = parent.pop(path[-1])
-                if action < 0.93:
-                    parent[str(path[-1]) + rng.choice(["_", "s", " "])] = value
-            else:
-                parent.insert(path[-1], random_value(rng))
-        except (KeyError, IndexError, TypeError):
-            continue  # an earlier mutation replaced this place already
-    return document
-
 
 def sample_document(folder: Path) -> dict:
     from commsdesk.club.pack_signing import generate_signing_key, raw_public_key
     from commsdesk.storage.club import PracticeEntry
+    from commsdesk.storage.library_marks import Mark
 
     vault = Vault.create(folder / "source.commsdesk", "fuzz passphrase", level=0, allow_testing_level=True)
     populate(vault, date(2026, 11, 24))
@@ -107,6 +44,7 @@ def sample_document(folder: Path) -> dict:
         "title": "Мой шаблон", "language": "ru", "stage": "doubting", "expected_months": 4,
         "techniques": ["technique-my-story"], "goal": "сомнение", "small_win": "вопрос",
         "shared_values": "семья", "topics_to_avoid": "…", "steps": [["слушать", "месяц"]]})
+    vault.repos.library_marks.save(Mark("technique-repair", True, 0.5, "попробовать"))
     document = json.loads(json.dumps(export_document(vault)))
     vault.close()
     return document
