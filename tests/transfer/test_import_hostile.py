@@ -13,38 +13,7 @@ from test_roundtrip import fill
 
 from commsdesk.transfer.json_export import export_document
 from commsdesk.transfer.json_import import ImportInvalid, check_file, import_document, import_file
-
-SCALARS = (st.none() | st.booleans() | st.integers() | st.floats()
-           | st.sampled_from([2**63, -(2**63) - 1, 10**400, -(10**4000), 1e308, 5e-324])
-           | st.text(max_size=30)
-           | st.sampled_from(["", " ", "mother", "doubting", "builtin:openness", "2026-11-02",
-                              "2026-11-02T10:00", "0001-01-01T00:00:00+14:00", "\x00", "higher",
-                              "roleplay", "0" * 64, "ZZZZ", "telegram", "state_tv"]))
-VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4)
-                      | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=12)
-DEEP = st.integers(1, 400).map(lambda n: json.loads("[" * n + "]" * n))
-
-
-def paths(value, prefix=()):
-    """Every place in a document: (keys and indices down to it)."""
-    yield prefix
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from paths(child, (*prefix, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from paths(child, (*prefix, index))
-
-
-def substituted(document, path, value):
-    document = copy.deepcopy(document)
-    if not path:
-        return value
-    parent = document
-    for step in path[:-1]:
-        parent = parent[step]
-    parent[path[-1]] = value
-    return document
+from hostile_values import ANY_VALUE, paths, substituted
 
 
 def changes(vault) -> int:
@@ -67,7 +36,7 @@ def test_any_value_anywhere_is_accepted_or_refused_cleanly(make_vault, tmp_path,
 
     @settings(max_examples=300, deadline=None, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-    @given(place=st.sampled_from(places), value=VALUES | DEEP, through_file=st.booleans())
+    @given(place=st.sampled_from(places), value=ANY_VALUE, through_file=st.booleans())
     def run(place, value, through_file):
         document = substituted(exported, place, value)
         before = changes(target)
