@@ -202,3 +202,17 @@ def test_a_file_changed_between_check_and_write_writes_nothing(make_vault, tmp_p
         with pytest.raises(ImportInvalid, match="changed while it was being imported"):
             checked.import_into(target)
     assert target.repos.contacts.count() == 0
+
+
+def test_names_from_the_file_are_shown_on_one_line(vault, tmp_path):
+    path = tmp_path / "in.json"
+    path.write_text('{"format": "commsdesk-export", "version": 1, "contacts": [{"a\\nb": 1}],'
+                    ' "evil\\nsection": 1}')
+    with pytest.raises(ImportInvalid) as caught:
+        import_file(vault, path)
+    lines = str(caught.value).splitlines()
+    assert lines[-1] == "evil?section: unknown section"
+    assert "contacts #1, field “a?b”: unknown field" in lines
+    with pytest.raises(ImportInvalid) as caught:
+        import_document(vault, {"format": "commsdesk-export", "version": 1, "contacts": [{"a\nb": 1}]})
+    assert "contacts #1, field “a?b”: unknown field" in str(caught.value).splitlines()

@@ -21,6 +21,7 @@ from commsdesk.domain import (
 )
 from commsdesk.i18n import N_, _
 from commsdesk.storage.errors import VaultError
+from commsdesk.transfer.json_stream import short_label
 
 MAX_TEXT = 1_000_000
 MAX_LIST = 1000
@@ -114,7 +115,7 @@ def with_defaults(section: str, record: Any) -> Any:
 def check_record(section: str, index: int, record: Any, spec: dict[str, str]) -> list[Problem]:
     if not isinstance(record, dict):
         return [Problem(section, index, "", N_("must be an object"))]
-    problems = [Problem(section, index, str(name)[:60], N_("unknown field")) for name in record
+    problems = [Problem(section, index, short_label(str(name)), N_("unknown field")) for name in record
                 if name not in spec]
     for name, kind in spec.items():
         if name not in record:

@@ -91,7 +91,7 @@ class EntryReader:
             if event == "end_map":
                 break
             if key not in self.known:
-                raise StreamProblem(_short(key), None, "", N_("unknown section"))
+                raise StreamProblem(short_label(key), None, "", N_("unknown section"))
             if key in seen:
                 raise StreamProblem(key, None, "", N_("appears twice"))
             seen.add(key)
@@ -195,9 +195,11 @@ def _path(stack: list[Any], keys: list[str | None], last: str | int | None) -> s
         parts.append(len(top))
     text = ""
     for part in parts:
-        text += f"[{part}]" if isinstance(part, int) else ("." if text else "") + _short(str(part))
+        text += f"[{part}]" if isinstance(part, int) else ("." if text else "") + short_label(str(part))
     return text
 
 
-def _short(text: str) -> str:
+def short_label(text: str) -> str:
+    """A key from the file as it can be shown on one line of an error: short, nothing invisible."""
+    text = "".join(c if c.isprintable() else "?" for c in text[:61])
     return text if len(text) <= 60 else text[:57] + "…"
