@@ -1,6 +1,7 @@
 """A longer fuzz campaign for story cards than the tests': `python benchmarks/fuzz_stories.py [N] [SEED]`.
 
-N inputs per campaign (random bytes, mutated valid cards, random JSON documents, random text for the
+N inputs per campaign (random bytes, mutated valid cards, random JSON documents, any JSON value at any
+place of a valid card (type confusion, read from bytes and as a document), random text for the
 anonymizer). Reading a card may accept or reject (StoryCardInvalid); any other exception is a crash.
 Accepted cards must export and read back to the same bytes; the anonymizer must keep its spans
 inside the text and never overlap. Prints the counts; exits 1 when anything crashed.
@@ -21,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src")]
 
+from json_values import mutate, places  # noqa: E402
+
 from commsdesk.club.anonymize import apply, find_names, names_from_contacts  # noqa: E402
 from commsdesk.club.stories import (  # noqa: E402
     StoryCard,
@@ -29,6 +32,7 @@ from commsdesk.club.stories import (  # noqa: E402
     export_card,
     read_card,
 )
+from commsdesk.club.story_file import card_from_document  # noqa: E402
 from commsdesk.domain import Contact, Relationship  # noqa: E402
 
 TODAY = date(2026, 11, 24)
@@ -94,6 +98,32 @@ def random_document(rng: random.Random) -> bytes:
     return json.dumps(doc, ensure_ascii=rng.random() < 0.5).encode("utf-8", "surrogatepass")
 
 
+SEED_DOCUMENT = json.loads(SEED_CARD)
+SEED_PLACES = list(places(SEED_DOCUMENT))
+
+
+def substituted_card(rng: random.Random) -> bytes:
+    document = mutate(rng, SEED_DOCUMENT, SEED_PLACES)
+    try:
+        return json.dumps(document, ensure_ascii=rng.random() < 0.5).encode("utf-8", "surrogatepass")
+    except ValueError:  # a number with more digits than Python prints
+        return b"[]"
+
+
+def check_substituted(data: bytes) -> str:
+    """The bytes as a file, and the same value as a document (as the export import checks cards)."""
+    outcome = check_file(data)
+    try:
+        document = json.loads(data.decode("utf-8", "surrogatepass"))
+    except (ValueError, RecursionError):
+        return outcome
+    try:
+        card_from_document(document)
+    except StoryCardInvalid as error:
+        str(error)
+    return outcome
+
+
 def check_file(data: bytes) -> str:
     try:
         card = read_card(data, "fuzz.cdstory.json", TODAY)
@@ -122,6 +152,7 @@ def check_text(data: bytes) -> str:
 
 CAMPAIGNS = {"random bytes": (random_bytes, check_file), "mutated cards": (mutated_card, check_file),
              "random documents": (random_document, check_file),
+             "type confusion": (substituted_card, check_substituted),
              "anonymizer text": (random_bytes, check_text)}
 
 

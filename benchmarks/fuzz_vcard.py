@@ -2,7 +2,10 @@
 
 Each case mutates one of the test fixtures (tests/club/data/vcard/) — flipped bytes, cuts,
 duplicated, dropped or swapped lines, splices of two files, stray soft breaks, charsets and
-parameters — or builds a card from a soup of vCard tokens, and reads it. A case is accepted
+parameters — or builds a card from a soup of vCard tokens, or (type confusion) gives properties
+values and parameters of another vCard type (structured where text is expected, URIs, dates,
+binary, quoted-printable, numbers, JSON, thousands of components) or another property's name,
+and reads it. A case is accepted
 (contacts came back), rejected (a VCardError with a message) or crashed (anything else).
 Crashing inputs are saved to a temporary folder for replay. Exits non-zero on any crash or
 on a case slower than the budget.
@@ -35,7 +38,76 @@ TOKENS = [
 ]
 
 
+PROPERTIES = ["FN", "N", "TEL", "EMAIL", "ADR", "ORG", "VERSION", "NOTE", "BDAY", "PHOTO", "item1.TEL",
+              "X-ANDROID-CUSTOM", "KIND", "NICKNAME", "CATEGORIES", "BEGIN", "END"]
+PARAMETERS = ["VALUE=uri", "VALUE=date", "VALUE=binary", "VALUE=text", "VALUE=integer", "VALUE=boolean",
+              "ENCODING=b", "ENCODING=BASE64", "ENCODING=QUOTED-PRINTABLE", "ENCODING=8bit",
+              "CHARSET=utf-8", "CHARSET=windows-1251", "CHARSET=koi8-r", "CHARSET=x-unknown",
+              "CHARSET=utf-16", "TYPE=CELL,VOICE,PREF", "TYPE=\"home,work\"", "LANGUAGE=ru", "PREF=1",
+              "X-A=b;c", "\"quoted;param\"", "=", "TYPE=" + "x," * 300, "QUOTED-PRINTABLE", "BASE64"]
+
+
+def typed_value(rng: random.Random) -> str:
+    """A value of some vCard type, for any property: the parser must cope with all of them."""
+    kind = rng.randrange(12)
+    if kind == 0:
+        return "".join(chr(rng.choice([rng.randrange(32, 127), rng.randrange(0x400, 0x450),
+                                       rng.randrange(0, 0x110000)])) for _ in range(rng.randint(0, 40)))
+    if kind == 1:
+        return ";".join(rng.choice(["", "Иванов", "Пётр", "a,b,c", "\\;", "\\n"])
+                        for _ in range(rng.choice([0, 2, 5, 7, 30, 5000])))
+    if kind == 2:
+        return rng.choice(["data:image/png;base64,iVBORw0KGgo=", "tel:+7-916-123-45-67", "mailto:a@b.ru",
+                           "http://evil.example/", "urn:uuid:0", "geo:55.7,37.6", "file:///etc/passwd"])
+    if kind == 3:
+        return rng.choice(["19800101", "--0203", "T102200Z", "20261102T102200+0300", "1980-01-01",
+                           "99999999", "0000-00-00"])
+    if kind == 4:
+        return "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef0123456789+/=")
+                       for _ in range(rng.choice([4, 100, 20_000])))
+    if kind == 5:
+        encoded = "".join(f"={rng.randrange(256):02X}" for _ in range(rng.randint(0, 60)))
+        return encoded + rng.choice(["", "="])
+    if kind == 6:
+        return rng.choice(["42", "-1", "1.5e308", "NaN", "TRUE", "false", "9" * 5000, "0x1F"])
+    if kind == 7:
+        return rng.choice(['{"a": [1, 2]}', "[[[[", "null", "<script>", "\u0000", "%00", "%s%n"])
+    if kind == 8:
+        return "x" * rng.choice([1000, 20_000, 100_000])
+    if kind == 9:
+        return ",".join(rng.choice(["a", "", "\\,", "Пётр"]) for _ in range(rng.choice([2, 50, 3000])))
+    if kind == 10:
+        return ""
+    return rng.choice(["\\", "\\n" * 50, "=\r\n", "\x00", "\u202eгорп", "VCARD"])
+
+
+def substitute_types(data: bytes, rng: random.Random) -> bytes:
+    """Type confusion: one to five content lines get another type's value, parameters or name."""
+    lines = data.decode("utf-8", "surrogateescape").split("\n")
+    content = [i for i, line in enumerate(lines) if ":" in line and not line[:1].isspace()]
+    for _ in range(rng.randint(1, 5)):
+        if not content:
+            break
+        i = rng.choice(content)
+        head, _sep, value = lines[i].partition(":")
+        name, *params = head.split(";")
+        action = rng.randrange(4)
+        if action == 0:
+            value = typed_value(rng)
+        elif action == 1:
+            params = [rng.choice(PARAMETERS) for _ in range(rng.randint(1, 4))]
+            value = typed_value(rng) if rng.random() < 0.5 else value
+        elif action == 2:
+            name = rng.choice(PROPERTIES)
+        else:
+            name, value = rng.choice(PROPERTIES), typed_value(rng)
+        lines[i] = ";".join([name, *params]) + ":" + value.rstrip("\r") + "\r"
+    return "\n".join(lines).encode("utf-8", "surrogatepass")
+
+
 def mutate(data: bytes, rng: random.Random, corpus: list[bytes]) -> bytes:
+    if rng.random() < 0.35:
+        return substitute_types(data, rng)
     kind = rng.randrange(11)
     if kind == 0 and data:  # flip bytes
         buf = bytearray(data)

@@ -121,11 +121,10 @@ class Cli:
         return EXIT_OK
 
     def import_(self, args: argparse.Namespace) -> int:
-        from commsdesk.transfer.json_import import import_document, read_document
+        from commsdesk.transfer.json_import import check_file
 
-        document = read_document(args.file)
-        with self.open(args.vault) as vault:
-            summary = import_document(vault, document)
+        with check_file(args.file) as checked, self.open(args.vault) as vault:
+            summary = checked.import_into(vault)
         total = sum(summary.added.values())
         print(ngettext("Imported {n} record.", "Imported {n} records.", total).format(n=total)
               + (" " + ngettext("{n} was already in the vault.", "{n} were already in the vault.",

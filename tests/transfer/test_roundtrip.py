@@ -22,7 +22,7 @@ from commsdesk.domain import (
     Temperature,
 )
 from commsdesk.transfer.json_export import export_document
-from commsdesk.transfer.json_import import ImportInvalid, import_document, import_file, read_document
+from commsdesk.transfer.json_import import ImportInvalid, check_file, import_document, import_file
 from commsdesk.transfer.markdown_export import export_markdown
 from helpers import add_observation, add_person, add_talk
 
@@ -197,14 +197,38 @@ def test_hostile_files_get_a_clear_error(vault, tmp_path, content):
 
 
 def test_directory_and_oversized_files(vault, tmp_path, monkeypatch):
-    with pytest.raises(ImportInvalid):
-        read_document(tmp_path)
+    with pytest.raises(ImportInvalid, match="folder"), check_file(tmp_path):
+        pass
     from commsdesk.transfer import json_import
 
     monkeypatch.setattr(json_import, "MAX_BYTES", 10)
     (tmp_path / "big.json").write_text('{"format": "commsdesk-export"}')
-    with pytest.raises(ImportInvalid, match="too large"):
-        read_document(tmp_path / "big.json")
+    with pytest.raises(ImportInvalid, match="too large"), check_file(tmp_path / "big.json"):
+        pass
+
+
+def test_a_file_round_trips_through_the_streaming_reader(make_vault, tmp_path):
+    first = make_vault(tmp_path / "a.commsdesk")
+    fill(first)
+    exported = export_document(first)
+    path = tmp_path / "export.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(exported, ensure_ascii=False, indent=1).encode())
+    second = make_vault(tmp_path / "b.commsdesk")
+    summary = import_file(second, path)
+    assert summary.added["contacts"] == 2 and summary.added["club_stories"] == 1
+    assert canonical(export_document(second)) == canonical(exported)
+
+
+def test_sections_in_any_order_are_written_after_what_they_refer_to(make_vault, tmp_path):
+    first = make_vault(tmp_path / "a.commsdesk")
+    fill(first)
+    exported = export_document(first)
+    reordered = dict(reversed(list(exported.items())))
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(reordered, ensure_ascii=False))
+    second = make_vault(tmp_path / "b.commsdesk")
+    import_file(second, path)
+    assert canonical(export_document(second)) == canonical(exported)
 
 
 def test_a_file_from_before_phone_fields_still_imports(make_vault, tmp_path):

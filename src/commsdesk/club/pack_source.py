@@ -61,6 +61,10 @@ def _read_manifest(folder: Path) -> tuple[dict, list]:
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"line (\d+)", str(exc))
         raise errors.ManifestSyntax(line=line.group(1) if line else "?") from None
+    except RecursionError:  # arrays or tables nested hundreds deep: the line with the most openings
+        lines = text.splitlines() or [""]
+        deepest = max(range(len(lines)), key=lambda i: lines[i].count("[") + lines[i].count("{"))
+        raise errors.ManifestSyntax(line=str(deepest + 1)) from None
     version = data.pop("format_version", None)
     if type(version) is not int or version != FORMAT_VERSION:
         reason = N_("must be 1, the format this version of CommsDesk writes")
