@@ -60,6 +60,9 @@ class Settings:
 FIELDS = tuple(Settings.__annotations__)
 
 
+MAX_SETTINGS_BYTES = 64 * 1024
+
+
 def settings_path() -> Path:
     return config_dir() / "settings.json"
 
@@ -67,9 +70,12 @@ def settings_path() -> Path:
 def load(path: Path | None = None) -> Settings:
     """Defaults for anything missing, unreadable or of the wrong type; never raises."""
     path = path or settings_path()
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    from commsdesk.files import read_limited
+    from commsdesk.storage.errors import VaultError
+
+    try:  # bounded, and a FIFO in its place is refused rather than waited on at start-up
+        raw = json.loads(read_limited(path, MAX_SETTINGS_BYTES).decode("utf-8"))
+    except (OSError, ValueError, VaultError):
         return Settings()
     settings = Settings()
     if isinstance(raw, dict):

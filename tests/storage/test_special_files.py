@@ -124,3 +124,46 @@ def test_inspect_existing_reads_no_more_than_the_salt(tmp_path):
         handle.write(os.urandom(16))
         handle.truncate(4096 * 4)
     assert len(connection.inspect_existing(path)) == 16
+
+
+SETTINGS_CHILD = """
+import sys
+from pathlib import Path
+from commsdesk import settings
+print(settings.load(Path(sys.argv[1])).lock_minutes)
+"""
+
+
+def test_a_fifo_in_place_of_the_settings_file_gives_the_defaults(tmp_path):
+    fifo = tmp_path / "settings.json"
+    os.mkfifo(fifo)
+    done = subprocess.run([sys.executable, "-c", SETTINGS_CHILD, str(fifo)], capture_output=True,
+                          text=True, env=child_env(), timeout=60)  # waiting on it would time out
+    assert done.returncode == 0 and done.stdout.strip() == "5", done.stderr
+
+
+PACK_CHILD = """
+import sys
+from pathlib import Path
+from commsdesk.club import pack_source
+from commsdesk.storage.errors import VaultError
+try:
+    pack_source.read_source(Path(sys.argv[1]))
+except VaultError as exc:
+    print("refused", type(exc).__name__)
+"""
+
+
+def test_a_fifo_named_like_a_pack_article_is_refused(tmp_path):
+    import shutil
+
+    from helpers import ROOT
+
+    source = tmp_path / "pack"
+    shutil.copytree(ROOT / "resources" / "packs" / "example", source)
+    article = next(p for p in source.rglob("*.md"))
+    article.unlink()
+    os.mkfifo(article)
+    done = subprocess.run([sys.executable, "-c", PACK_CHILD, str(source)], capture_output=True,
+                          text=True, env=child_env(), timeout=60)
+    assert done.stdout.startswith("refused"), done.stdout + done.stderr

@@ -116,7 +116,10 @@ def _read_text(folder: Path, name: str, limit: int) -> str:
     try:
         if stat.S_ISLNK(os.lstat(path).st_mode):
             raise errors.SourceFileUnsafe(name=name)
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+        if not stat.S_ISREG(os.lstat(path).st_mode):  # a FIFO or socket: refused, never waited on
+            raise errors.SourceFileUnsafe(name=name)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+                     | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise errors.SourceFileMissing(name=name) from None
     except OSError:
@@ -124,6 +127,8 @@ def _read_text(folder: Path, name: str, limit: int) -> str:
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
         raise errors.SourceFileUnsafe(name=name)
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
     with os.fdopen(fd, "rb") as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
