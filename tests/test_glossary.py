@@ -121,10 +121,14 @@ def test_the_club_data_uses_the_glossary(path):
 
 
 def test_the_check_finds_a_forbidden_variant_in_any_form():
-    found = violations("x", "ru", ["Введите фразу-пароль.", "Цель Собеседника", "в Клубе общения",
-                                   "Дэвид Брокман", "модель стадий изменения", "аварийный комплект"])
-    assert [v.split(" — ")[0] for v in found] == ["x: passphrase", "x: relative", "x: club",
-                                                 "x: broockman", "x: stage-of-change", "x: emergency-kit"]
+    samples = {"Введите фразу-пароль.": "passphrase", "Цель Собеседника": "relative",
+               "в Клубе общения": "club", "Дэвид Брокман": "broockman",
+               "модель стадий изменения": "stage-of-change", "сделайте аварийный комплект": "emergency-kit",
+               "Стадия «откат назад»": "stage-slipping-back", "сделайте бэкап": "backup"}
+    for text, concept in samples.items():
+        assert {v.split(" — ")[0] for v in violations("x", "ru", [text])} == {f"x: {concept}"}, text
+    assert violations("resources/library/ru/safety-protecting-yourself.md", "ru", ["без пароля"]) == []
+    assert violations("resources/library/ru/safety-using-this-app.md", "ru", ["без пароля"]) != []
     assert violations("x", "en", ["the emergency backup", "David Brookman"]) != []
     assert violations("x", "en", ["David Broockman", "an emergency kit"]) == []
 
