@@ -110,3 +110,26 @@ def test_no_literal_message_hides_inside_an_f_string():
                     and re.search(r"\b(_|ngettext)\(\s*['\"]", token.string):
                 hidden.append(f"{path.relative_to(ROOT)}:{token.start[0]}")
     assert hidden == []
+
+
+def test_russian_agreement_follows_the_number(russian):
+    """The verb and the noun agree with the number (the native editor's findings)."""
+    warm = {n: i18n.ngettext("{warm} of {total} ended warmly or calmly",
+                             "{warm} of {total} ended warmly or calmly", n).format(warm=n, total=30)
+            for n in (1, 2, 5, 21)}
+    assert warm == {1: "тепло или спокойно закончился 1 разговор из 30",
+                    2: "тепло или спокойно закончились 2 разговора из 30",
+                    5: "тепло или спокойно закончились 5 разговоров из 30",
+                    21: "тепло или спокойно закончился 21 разговор из 30"}
+    erased = {n: i18n.ngettext(
+        "{n} earlier version of your notes will be erased for good, for example before a trip. "
+        "The notes themselves stay.",
+        "{n} earlier versions of your notes will be erased for good, for example before a trip. "
+        "The notes themselves stay.", n).format(n=n).split(" —")[0] for n in (1, 3, 5)}
+    assert erased == {1: "Навсегда будет стёрта 1 прежняя версия заметок",
+                      3: "Навсегда будут стёрты 3 прежние версии заметок",
+                      5: "Навсегда будет стёрто 5 прежних версий заметок"}
+    already = [i18n.ngettext("{n} was already in the vault.", "{n} were already in the vault.", n).format(n=n)
+               for n in (1, 2, 5)]
+    assert already == ["Ещё 1 запись уже была в хранилище.", "Ещё 2 записи уже были в хранилище.",
+                       "Ещё 5 записей уже было в хранилище."]

@@ -172,7 +172,9 @@ class ArticleReader(QWidget):
             parts.append(_("your average rating {rating:.1f} of 5").format(
                 rating=record.average_rating))
         warm = sum(n for ending, n in record.endings.items() if ending.value in ("warm", "neutral"))
-        parts.append(_("{warm} of {total} ended warmly or calmly").format(
+        # Russian agrees the verb and the noun with {warm}: «закончился 1 разговор из 5».
+        parts.append(ngettext("{warm} of {total} ended warmly or calmly",
+                              "{warm} of {total} ended warmly or calmly", warm).format(
             warm=warm, total=sum(record.endings.values())))
         self.record_label.setText("; ".join(parts) + ".")
         names = self.vault.repos.contacts.names([v.contact_id for v in record.recent])

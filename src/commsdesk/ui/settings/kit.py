@@ -13,8 +13,8 @@ from commsdesk.ui.widgets import heading, hint
 
 
 def kit_instructions(path: Path) -> str:
-    return _("This phrase opens the emergency backup {name}, and nothing else. Write it on paper "
-             "and keep the paper and the backup file in different places. If you forget your "
+    return _("This phrase opens the emergency kit file {name}, and nothing else. Write it on "
+             "paper and keep the paper and the kit file in different places. If you forget your "
              "passphrase: Settings → Restore from a backup, choose the file, and type this "
              "phrase.").format(name=path.name)
 

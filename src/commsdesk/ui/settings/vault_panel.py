@@ -196,15 +196,15 @@ class VaultPanel(QGroupBox):
         confirm_identity(self.controller, self, _(
             "An emergency kit is a copy of the whole vault under a new recovery phrase. Type the "
             "passphrase you use now to make one."), lambda: choose_file(
-                self, _("Save the emergency backup"), vault_filters(), self.make_kit, save=True,
-                suggested=_("emergency-backup") + ".commsdesk", default_suffix="commsdesk"))
+                self, _("Save the emergency kit"), vault_filters(), self.make_kit, save=True,
+                suggested=_("emergency-kit") + ".commsdesk", default_suffix="commsdesk"))
 
     def make_kit(self, path: Path) -> None:
         phrase = new_recovery_phrase()
-        self._say(_("Writing the emergency backup…"))
+        self._say(_("Writing the emergency kit…"))
 
         def done(_result) -> None:
-            self._say(_("Emergency backup written to {path}.").format(path=path))
+            self._say(_("Emergency kit written to {path}.").format(path=path))
             self.kit_dialog = EmergencyKitDialog(self.controller, phrase, path, self)
             self.kit_dialog.open()
 
