@@ -84,3 +84,14 @@ def test_kept_copy_is_self_contained_when_the_key_is_given(state, tmp_path):
     moved = tmp_path / "elsewhere.commsdesk"
     kept.rename(moved)  # one file, readable on its own
     assert trial.acknowledged <= fh.uids(moved, fh.OLD)
+
+
+def test_restoring_a_kept_copy_brings_back_the_writes_in_its_log(state, tmp_path):
+    """The command line keeps a crashed writer's log beside the kept copy. Restoring that kept
+    copy (the user changed their mind) must bring back every write, not only the file's part."""
+    trial = trial_folder(state, tmp_path)
+    path = trial.folder / fh.NAME
+    kept = safety.restore(path, trial.folder / "backup.commsdesk", fh.NEW)
+    assert kept.with_name(kept.name + "-wal").exists()
+    safety.restore(path, kept, fh.OLD)
+    assert trial.acknowledged <= fh.uids(path, fh.OLD)

@@ -318,6 +318,13 @@ def restore(vault_path: Path, backup_path: Path, backup_passphrase: str,
         with connection_open_regular(backup_path) as source, open(tmp, "xb") as target:
             shutil.copyfileobj(source, target)
         os.chmod(tmp, 0o600)
+        # A kept copy may have its crashed writer's log beside it (see `_keep`): it goes with
+        # the copy, and the verification below moves it into the file.
+        for suffix in ("-wal", "-journal"):
+            side = Path(f"{backup_path}{suffix}")
+            if side.is_file() and side.stat().st_size:
+                with connection_open_regular(side) as source, open(f"{tmp}{suffix}", "xb") as target:
+                    shutil.copyfileobj(source, target)
         _step("fsync-copy")
         _fsync_file(tmp)
         _step("verify-copy")
@@ -325,6 +332,8 @@ def restore(vault_path: Path, backup_path: Path, backup_passphrase: str,
             _verify(tmp, key, backup_salt, None)
         except errors.VaultError as exc:
             raise errors.BackupInvalid(reason=exc.user_message()) from None
+        if any(Path(f"{tmp}{suffix}").exists() for suffix in ("-wal", "-journal")):
+            raise errors.VaultBusy()  # the log was not moved into the copy: it would be lost
         if lock is not None:
             _step("checkpoint")
             if current_key is not None:
