@@ -8,6 +8,7 @@ and no acknowledged write is lost, including writes a crashed writer left only i
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import fault_harness as fh
 import pytest
@@ -95,3 +96,18 @@ def test_restoring_a_kept_copy_brings_back_the_writes_in_its_log(state, tmp_path
     assert kept.with_name(kept.name + "-wal").exists()
     safety.restore(path, kept, fh.OLD)
     assert trial.acknowledged <= fh.uids(path, fh.OLD)
+
+
+def test_restore_where_only_the_log_of_a_vanished_vault_is_left(state, tmp_path):
+    """The vault file was moved away after a crash; its -wal and -shm stayed. The restored vault
+    must open (SQLite would apply the other file's log to it) and the log is kept, not deleted."""
+    trial = trial_folder(state, tmp_path)
+    path = trial.folder / fh.NAME
+    moved = tmp_path / "moved.commsdesk"
+    path.rename(moved)
+    log = Path(f"{path}-wal").read_bytes()
+    assert safety.restore(path, trial.folder / "backup.commsdesk", fh.NEW) is None
+    assert fh.opens_with(path) == fh.NEW
+    assert len(fh.uids(path, fh.NEW)) == fh.BACKUP_TALKS
+    kept_logs = [p for p in trial.folder.glob(f"{fh.NAME}.before-restore*-wal")]
+    assert [p.read_bytes() for p in kept_logs] == [log]

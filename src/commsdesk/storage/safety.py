@@ -342,6 +342,8 @@ def restore(vault_path: Path, backup_path: Path, backup_passphrase: str,
             for suffix in ("-wal", "-shm", "-journal"):
                 _step(f"remove{suffix}")
                 Path(f"{vault_path}{suffix}").unlink(missing_ok=True)
+        else:
+            _set_aside_orphan_logs(vault_path)
         _step("replace")
         os.replace(tmp, vault_path)
         _step("fsync-dir")
@@ -374,6 +376,21 @@ def _checkpoint(vault_path: Path, key: bytearray, salt: bytes) -> None:
         conn.close()
     if busy:
         raise errors.VaultBusy()
+
+
+def _set_aside_orphan_logs(vault_path: Path) -> None:
+    """The vault file is gone (moved away after a crash) but its log is still there: SQLite would
+    apply that log to the restored file, which then would not open. The log is kept under a
+    kept-copy name (put the file back beside it under that name and SQLite applies it)."""
+    logs = [s for s in ("-wal", "-journal") if _size(Path(f"{vault_path}{s}"))]
+    kept = kept_copy_name(vault_path) if logs else None
+    for suffix in logs:
+        os.replace(f"{vault_path}{suffix}", f"{kept}{suffix}")
+    Path(f"{vault_path}-shm").unlink(missing_ok=True)
+    for suffix in ("-wal", "-journal"):
+        Path(f"{vault_path}{suffix}").unlink(missing_ok=True)  # empty ones
+    if logs:
+        connection.fsync_dir(vault_path.parent)
 
 
 def _keep(vault_path: Path) -> Path:
