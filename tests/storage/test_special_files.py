@@ -124,3 +124,38 @@ def test_inspect_existing_reads_no_more_than_the_salt(tmp_path):
         handle.write(os.urandom(16))
         handle.truncate(4096 * 4)
     assert len(connection.inspect_existing(path)) == 16
+
+
+@pytest.fixture
+def linked_vault(tmp_path):
+    """The vault lives elsewhere (an encrypted volume, a synced folder); its usual path is a link."""
+    (tmp_path / "real").mkdir()
+    real, link = tmp_path / "real" / "v.commsdesk", tmp_path / "v.commsdesk"
+    vault = Vault.create(real, PASSPHRASE, level=TEST_LEVEL, allow_testing_level=True)
+    add_talk(vault, add_person(vault).id, "до смены")
+    vault.close()
+    link.symlink_to(real)
+    return real, link
+
+
+def test_passwd_through_a_linked_path_leaves_no_copy_under_the_old_passphrase(linked_vault):
+    real, link = linked_vault
+    safety.change_passphrase(Vault.open(link, PASSPHRASE), "a brand new passphrase").close()
+    assert link.is_symlink()  # the link still leads to the one vault
+    with pytest.raises(errors.WrongPassphrase):
+        Vault.open(real, PASSPHRASE)
+    with Vault.open(real, "a brand new passphrase") as vault:
+        assert vault.repos.conversations.count() == 1
+
+
+def test_restore_through_a_linked_path_replaces_the_vault_it_leads_to(linked_vault, tmp_path):
+    real, link = linked_vault
+    source = Vault.create(tmp_path / "src.commsdesk", "backup passphrase", level=TEST_LEVEL,
+                          allow_testing_level=True)
+    safety.backup(source, tmp_path / "backup.commsdesk")
+    source.close()
+    kept = safety.restore(link, tmp_path / "backup.commsdesk", "backup passphrase")
+    assert link.is_symlink()
+    Vault.open(real, "backup passphrase").close()
+    with Vault.open(kept, PASSPHRASE) as vault:
+        assert vault.repos.conversations.count() == 1

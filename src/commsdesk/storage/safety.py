@@ -233,7 +233,9 @@ def change_passphrase(vault: Vault, new_passphrase: str, level: int | None = Non
     if vault.read_only:
         raise errors.VaultReadOnly(reason=errors.Msg(vault.read_only))
     kdf = LEVELS[level if level is not None else vault.kdf_level.id]
-    path = vault.path
+    # Through a link the file it leads to is replaced: replacing the link would leave the vault
+    # under the old passphrase where it lives (an encrypted volume, a synced folder).
+    path = vault.path.resolve()
     lock = vault.take_file_lock()
     try:
         _step("lock")
@@ -277,7 +279,7 @@ def change_passphrase(vault: Vault, new_passphrase: str, level: int | None = Non
         lock.release()
     try:
         _step("reopen")
-        return Vault.open_with_key(path, key, salt)
+        return Vault.open_with_key(vault.path, key, salt)
     except OSError as exc:
         wipe(key)
         raise connection.translate_error(exc, path=path) from None
@@ -304,7 +306,8 @@ def restore(vault_path: Path, backup_path: Path, backup_passphrase: str,
     of the vault being replaced) its log is first checkpointed into the file; without it (the
     command line asks only for the backup's passphrase) a log left by a crashed writer is kept
     beside the copy under the copy's name, where SQLite finds and applies it on opening."""
-    vault_path, backup_path = Path(vault_path), Path(backup_path)
+    # Through a link the file it leads to is replaced, and its copy is kept beside it.
+    vault_path, backup_path = Path(vault_path).resolve(), Path(backup_path)
     backup_salt = connection.inspect_existing(backup_path)
     key = derive_key(backup_passphrase, backup_salt)
     tmp = _temp_beside(vault_path)
