@@ -99,6 +99,13 @@ class VaultReadOnly(VaultError):
     msgid = N_("This vault is open read-only, so nothing can be changed: {reason}")
 
 
+class VaultLogUnreadable(VaultError):
+    msgid = N_("This vault was not closed properly last time, and the disk it is on cannot be"
+               " written to, so its latest entries cannot be read here. Copy the vault file"
+               " together with the file beside it whose name ends in -wal to a writable disk and"
+               " open it there.")
+
+
 class TestingKdfRefused(VaultError):
     msgid = N_("This file is protected by a key setting meant only for automated tests, which is far"
                " too weak for real notes. CommsDesk does not open it.")

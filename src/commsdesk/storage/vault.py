@@ -309,7 +309,14 @@ def _connect_writable_or_not(path: Path, key: bytearray,
     """The normal connection, or, where the file cannot be written (read-only media, no
     permission, a full disk), a read-only one and the reason changes are off."""
     try:
-        return connection.connect(path, key, salt), None
+        conn = connection.connect(path, key, salt)
+        if os.access(path, os.W_OK):
+            return conn, None
+        # SQLite quietly opens a file it cannot write read-only, and when a crashed writer left
+        # its -wal and -shm nothing above fails: every change would then fail as a vague write
+        # error instead of the vault saying from the start that changes are off.
+        conn.close()
+        return connection.connect_read_only(path, key, salt), READ_ONLY_MEDIA
     except (errors.WriteFailed, errors.DiskFull, errors.VaultUnreadable):
         if connection.disk_is_full(path.parent):
             reason = READ_ONLY_FULL
