@@ -13,6 +13,7 @@ from pathlib import Path
 
 import sqlcipher3
 
+from commsdesk.i18n import N_
 from commsdesk.search.analyzer import fold
 from commsdesk.storage import errors
 from commsdesk.storage.kdf import SALT_BYTES
@@ -36,7 +37,7 @@ def inspect_existing(path: Path) -> bytes:
         size = os.fstat(fd).st_size
         head = os.read(fd, SALT_BYTES) if size else b""
     except OSError as exc:
-        raise errors.VaultUnreadable(path=path, reason=exc.strerror or exc.__class__.__name__) from None
+        raise errors.VaultUnreadable(path=path, reason=errors.os_reason(exc)) from None
     finally:
         os.close(fd)
     if size == 0:
@@ -67,8 +68,9 @@ def _keyed(path: Path, key: bytes | bytearray, salt: bytes, mode: str) -> Connec
             _uri(path, mode), uri=True, isolation_level=None, check_same_thread=False,
             timeout=BUSY_TIMEOUT_MS / 1000,
         )
-    except sqlcipher3.OperationalError as exc:
-        raise errors.VaultUnreadable(path=path, reason=str(exc)) from None
+    except sqlcipher3.OperationalError:  # its text is SQLite's English, never shown
+        raise errors.VaultUnreadable(path=path,
+                                     reason=errors.Msg(N_("the system could not read it"))) from None
     try:
         # Both must be set before the key is used: no log lines on stderr, key memory wiped on free.
         conn.execute("PRAGMA cipher_log_level = NONE")

@@ -29,6 +29,13 @@ class VaultError(Exception):
         return self.user_message()
 
 
+def os_reason(exc: OSError) -> Msg:
+    """Why the system refused a file, in the user's language (never the system's own English)."""
+    if isinstance(exc, PermissionError):
+        return Msg(N_("permission denied"))
+    return Msg(N_("the system could not read it"))
+
+
 def describe(exc: BaseException) -> str:
     """One line for the user about any failure: the vault's own message, or a calm generic one."""
     if isinstance(exc, VaultError):

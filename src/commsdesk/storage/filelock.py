@@ -40,7 +40,7 @@ def open_vault_file(path: Path) -> int:
     except IsADirectoryError:
         raise errors.VaultIsDirectory(path=path) from None
     except OSError as exc:
-        raise errors.VaultUnreadable(path=path, reason=exc.strerror or type(exc).__name__) from None
+        raise errors.VaultUnreadable(path=path, reason=errors.os_reason(exc)) from None
     try:
         _refuse_special(os.fstat(fd).st_mode, path)  # the file itself, even if swapped since
         if hasattr(os, "set_blocking"):
