@@ -111,3 +111,14 @@ def test_restore_where_only_the_log_of_a_vanished_vault_is_left(state, tmp_path)
     assert len(fh.uids(path, fh.NEW)) == fh.BACKUP_TALKS
     kept_logs = [p for p in trial.folder.glob(f"{fh.NAME}.before-restore*-wal")]
     assert [p.read_bytes() for p in kept_logs] == [log]
+
+
+def test_a_failure_after_the_passphrase_changed_does_not_say_nothing_changed(state, tmp_path):
+    """Once the new file is in place, the message must say the passphrase was changed: told
+    "nothing was changed", the user would keep typing the old one."""
+    trial = trial_folder(state, tmp_path)
+    exc = fh.fail_at("passwd", "reopen", trial.folder)
+    assert fh.verify(trial) == fh.NEW
+    assert isinstance(exc, errors.VaultError)
+    assert "unchanged" not in str(exc) and "nothing was changed" not in str(exc).lower()
+    assert "new passphrase" in str(exc)

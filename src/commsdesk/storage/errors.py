@@ -113,6 +113,11 @@ class VaultLogUnreadable(VaultError):
                " open it there.")
 
 
+class ChangedButNotReopened(VaultError):
+    msgid = N_("The passphrase was changed, but the vault could not be opened again right away."
+               " Unlock it with the new passphrase.")
+
+
 class TestingKdfRefused(VaultError):
     msgid = N_("This file is protected by a key setting meant only for automated tests, which is far"
                " too weak for real notes. CommsDesk does not open it.")

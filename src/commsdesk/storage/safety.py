@@ -280,9 +280,10 @@ def change_passphrase(vault: Vault, new_passphrase: str, level: int | None = Non
     try:
         _step("reopen")
         return Vault.open_with_key(vault.path, key, salt)
-    except OSError as exc:
+    except (OSError, errors.VaultError):
+        # (the reasons' own messages say "nothing was changed", which is no longer true)
         wipe(key)
-        raise connection.translate_error(exc, path=path) from None
+        raise errors.ChangedButNotReopened() from None
 
 
 def kept_copy_name(vault_path: Path, today: date | None = None) -> Path:
