@@ -196,3 +196,17 @@ def test_the_test_key_level_is_refused_outside_the_test_suite(make_vault, vault_
     done = subprocess.run([sys.executable, "-m", "commsdesk", "check", "--vault", str(vault_path)],
                           input=PASSPHRASE + "\n", capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 1 and "automated tests" in done.stderr
+
+
+def test_a_test_level_backup_is_refused_before_it_replaces_anything(make_vault, vault_path, tmp_path,
+                                                                   monkeypatch):
+    """Restored, it would replace the vault by a file the app then refuses to open."""
+    source = make_vault(tmp_path / "source.commsdesk")
+    safety.backup(source, tmp_path / "backup.commsdesk")
+    source.close()
+    make_vault(vault_path).close()
+    before = digest(vault_path.parent)
+    monkeypatch.delenv("COMMSDESK_TEST_KDF")
+    with pytest.raises(errors.TestingKdfRefused):
+        safety.restore(vault_path, tmp_path / "backup.commsdesk", PASSPHRASE)
+    assert digest(vault_path.parent) == before

@@ -25,7 +25,14 @@ import sqlcipher3
 
 from commsdesk.storage import connection, errors, migrations
 from commsdesk.storage.filelock import VaultLock
-from commsdesk.storage.kdf import LEVELS, derive_key, make_salt, wipe
+from commsdesk.storage.kdf import (
+    LEVELS,
+    derive_key,
+    level_of_salt,
+    make_salt,
+    testing_level_allowed,
+    wipe,
+)
 from commsdesk.storage.vault import Vault, validate_new_passphrase
 
 # Fault injection: called with each step's name just before the step; None in the app.
@@ -310,6 +317,8 @@ def restore(vault_path: Path, backup_path: Path, backup_passphrase: str,
     # Through a link the file it leads to is replaced, and its copy is kept beside it.
     vault_path, backup_path = Path(vault_path).resolve(), Path(backup_path)
     backup_salt = connection.inspect_existing(backup_path)
+    if level_of_salt(backup_salt).testing_only and not testing_level_allowed():
+        raise errors.TestingKdfRefused()  # the app would refuse the restored vault
     key = derive_key(backup_passphrase, backup_salt)
     tmp = _temp_beside(vault_path)
     kept: Path | None = None
