@@ -122,3 +122,13 @@ def test_a_failure_after_the_passphrase_changed_does_not_say_nothing_changed(sta
     assert isinstance(exc, errors.VaultError)
     assert "unchanged" not in str(exc) and "nothing was changed" not in str(exc).lower()
     assert "new passphrase" in str(exc)
+
+
+@pytest.mark.parametrize("step", ["keep-journal", "keep-copy", "keep-fsync", "keep-rename"])
+def test_a_restore_that_fails_while_keeping_leaves_no_half_kept_copy(state, tmp_path, step):
+    """A log placed under the kept copy's name for a copy that never appeared would stay there
+    for good, beside the vault, taking that name."""
+    trial = trial_folder(state, tmp_path)
+    assert isinstance(fh.fail_at("restore", step, trial.folder), errors.VaultError)
+    assert not list(trial.folder.glob(f"{fh.NAME}.before-restore*"))
+    assert fh.verify(trial) == fh.OLD

@@ -411,23 +411,31 @@ def _keep(vault_path: Path) -> Path:
     into place first, so the copy never appears without it; temporaries carry the vault's
     temporary prefix and are swept when the vault is next opened."""
     kept = kept_copy_name(vault_path)
-    for suffix in ("-wal", "-journal"):
-        _step(f"keep{suffix}")
-        side = Path(f"{vault_path}{suffix}")
-        if side.exists() and side.stat().st_size:
-            part = _temp_beside(vault_path)
-            shutil.copyfile(side, part)
-            _fsync_file(part)
-            os.replace(part, Path(f"{kept}{suffix}"))
-    _step("keep-copy")
+    placed: list[Path] = []
     part = _temp_beside(vault_path)
     try:
+        for suffix in ("-wal", "-journal"):
+            _step(f"keep{suffix}")
+            side = Path(f"{vault_path}{suffix}")
+            if side.exists() and side.stat().st_size:
+                shutil.copyfile(side, part)
+                _fsync_file(part)
+                os.replace(part, Path(f"{kept}{suffix}"))
+                placed.append(Path(f"{kept}{suffix}"))
+        _step("keep-copy")
         shutil.copyfile(vault_path, part)
         os.chmod(part, 0o600)
         _step("keep-fsync")
         _fsync_file(part)
         _step("keep-rename")
         os.replace(part, kept)
+    except BaseException:
+        # A log under the kept name, for a copy that never appeared, would stay there for good
+        # (the vault still has its own log: nothing is lost by removing this copy of it).
+        for side in placed:
+            with suppress(OSError):
+                side.unlink()
+        raise
     finally:
         _remove(part)
     _step("keep-fsync-dir")
