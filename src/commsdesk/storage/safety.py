@@ -255,6 +255,7 @@ def change_passphrase(vault: Vault, new_passphrase: str, level: int | None = Non
         raise
     salt = make_salt(kdf)
     key = derive_key(new_passphrase, salt)
+    vault.freeze()
     tmp = _temp_beside(path)
     try:
         _step("purge")
@@ -274,10 +275,12 @@ def change_passphrase(vault: Vault, new_passphrase: str, level: int | None = Non
         connection.fsync_dir(path.parent)
     except OSError as exc:
         wipe(key)
+        vault.thaw()
         vault.return_file_lock(lock)
         raise connection.translate_error(exc, path=path) from None
     except BaseException:
         wipe(key)
+        vault.thaw()
         vault.return_file_lock(lock)
         raise
     finally:

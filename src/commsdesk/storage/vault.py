@@ -62,6 +62,10 @@ class Vault:
         self._lock = threading.RLock()
         self._depth = 0
         self._writer: int | None = None  # the thread inside a transaction, if any
+        # The thread of a whole-file operation (passphrase change, travel mode) that has copied
+        # the vault and will replace or remove it: a write from any other thread would be
+        # confirmed and then vanish with the old file, so it is refused (VaultBusy) meanwhile.
+        self._frozen_by: int | None = None
         # Background threads read through a second connection (WAL lets readers run beside the
         # writer), so a long search or summary never makes the UI thread wait for the lock.
         self._reader: connection.Connection | None = None
@@ -210,6 +214,8 @@ class Vault:
             conn = self._connection()
             if self.read_only:
                 raise errors.VaultReadOnly(reason=Msg(self.read_only))
+            if self._frozen_by not in (None, threading.get_ident()):
+                raise errors.VaultBusy()
             if self._depth:
                 self._depth += 1
                 try:
@@ -279,6 +285,13 @@ class Vault:
                 if self._file_lock is not None:
                     self._file_lock.release()
                     self._file_lock = None
+
+    def freeze(self) -> None:
+        """Only this thread may write until `thaw` (see `_frozen_by`)."""
+        self._frozen_by = threading.get_ident()
+
+    def thaw(self) -> None:
+        self._frozen_by = None
 
     def take_file_lock(self) -> VaultLock | None:
         """Hand this vault's file lock to a whole-file operation: `close()` then leaves it held,
