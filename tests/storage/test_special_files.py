@@ -159,3 +159,17 @@ def test_restore_through_a_linked_path_replaces_the_vault_it_leads_to(linked_vau
     Vault.open(real, "backup passphrase").close()
     with Vault.open(kept, PASSPHRASE) as vault:
         assert vault.repos.conversations.count() == 1
+
+
+@pytest.mark.parametrize("name", ["Мама [2026].commsdesk", "*.commsdesk"])
+def test_stale_temporaries_are_matched_by_the_vault_name_literally(tmp_path, name):
+    """Brackets in a name must not hide the vault's own leftovers; a star must not reach those
+    of another vault in the same folder (its passphrase change may be running)."""
+    path = tmp_path / name
+    Vault.create(path, PASSPHRASE, level=TEST_LEVEL, allow_testing_level=True).close()
+    own = tmp_path / f".{name}.tmp-0badc0de"
+    other = tmp_path / ".other.commsdesk.tmp-0badc0de"
+    own.write_bytes(b"x")
+    other.write_bytes(b"x")
+    Vault.open(path, PASSPHRASE).close()
+    assert not own.exists() and other.exists()

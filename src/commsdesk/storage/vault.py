@@ -5,6 +5,7 @@ Every method may be called from a worker thread; calls are serialised by one re-
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import threading
@@ -342,7 +343,7 @@ def _connect_writable_or_not(path: Path, key: bytearray,
 
 def _remove_stale_temporaries(vault_path: Path) -> None:
     """Encrypted leftovers of an interrupted backup or passphrase change beside the vault."""
-    for stale in vault_path.parent.glob(f".{vault_path.name}.tmp-*"):
+    for stale in vault_path.parent.glob(f".{glob.escape(vault_path.name)}.tmp-*"):
         with suppress(OSError):
             stale.unlink()
 
