@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -170,6 +171,33 @@ def test_a_backup_that_reads_back_damaged_removes_nothing(demo, tmp_path, monkey
     assert_untouched(demo.path, traces)
     assert not list(demo.path.parent.glob(".*travel-check*"))
     assert not (tmp_path / "trip.commsdesk").exists()  # a backup not to rely on is not left
+
+
+def test_a_write_from_another_thread_after_the_backup_is_refused_not_lost(vault, tmp_path,
+                                                                         monkeypatch):
+    """A reader's progress or a draft saved by another thread once the backup is checked would be
+    confirmed, then removed with the vault, and not be in the backup."""
+    person = add_person(vault)
+    real_verify = travel.verify_backup
+    outcome = []
+
+    def write():
+        try:
+            outcome.append(add_talk(vault, person.id, "после резервной копии").uid)
+        except errors.VaultError:
+            outcome.append("refused")
+
+    def verify_then_write(*args):
+        counts = real_verify(*args)
+        other = threading.Thread(target=write)
+        other.start()
+        other.join()
+        return counts
+
+    monkeypatch.setattr(travel, "verify_backup", verify_then_write)
+    (tmp_path / "stick").mkdir()
+    travel.travel_out(vault, tmp_path / "stick" / "trip.commsdesk")
+    assert outcome == ["refused"]
 
 
 def test_a_backup_that_differs_from_the_vault_removes_nothing(demo, tmp_path, monkeypatch):

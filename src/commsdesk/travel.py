@@ -200,9 +200,11 @@ def _exclusive(vault: Vault) -> Iterator[None]:
     except BaseException:
         vault.return_file_lock(lock)
         raise
+    vault.freeze()  # a write from another thread after the backup would vanish with the vault
     try:
         yield
     finally:
+        vault.thaw()
         vault.return_file_lock(lock)
 
 

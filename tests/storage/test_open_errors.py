@@ -2,6 +2,7 @@
 
 import hashlib
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -124,3 +125,22 @@ def test_api_raises_a_vault_error(case, filled_vault, tmp_path):
         finally:
             vault.close()
     assert str(caught.value)
+
+
+def test_a_vault_the_user_may_not_read_is_explained_in_their_language(tmp_path, make_vault):
+    """The system's own text ("Permission denied") must not reach a Russian message."""
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        pytest.skip("needs root to run the command as another user")
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    make_vault(folder / "v.commsdesk").close()
+    os.chmod(tmp_path, 0o755)
+    os.chmod(folder, 0o755)
+    env = child_env()
+    env.update(COMMSDESK_LANG="ru", HOME=str(tmp_path))
+    done = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable,
+                           "-m", "commsdesk", "check", "--vault", str(folder / "v.commsdesk")],
+                          input=PASSPHRASE + "\n", capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 1
+    assert "Permission" not in done.stderr and "Traceback" not in done.stderr
+    assert "нет прав" in done.stderr or "доступ" in done.stderr, done.stderr

@@ -70,6 +70,57 @@ def test_a_vault_on_read_only_media_opens_for_reading_search_export_and_backup(r
         assert copy.repos.conversations.count() == 1 and not copy.read_only
 
 
+CRASHED_WRITER = """
+import os, sys
+from pathlib import Path
+from commsdesk.storage import Vault
+from helpers import add_talk
+vault = Vault.open(Path(sys.argv[1]), sys.argv[2])
+person = vault.repos.contacts.list(limit=1)[0]
+print(add_talk(vault, person.id, "сохранено перед сбоем").uid, flush=True)
+os._exit(0)  # no close: the saved entry is only in the -wal (with its -shm)
+"""
+
+
+@pytest.fixture(params=["with -shm", "without -shm"])
+def crashed_read_only_vault(request, tmp_path, make_vault):
+    """The app crashed on a USB stick; the system then mounted the (dirty) stick read-only."""
+    source, point = tmp_path / "source", tmp_path / "stick"
+    source.mkdir()
+    point.mkdir()
+    vault = make_vault(source / "v.commsdesk")
+    add_talk(vault, add_person(vault, "Мама").id, "разговор о повестке")
+    vault.close()
+    saved = subprocess.run([sys.executable, "-c", CRASHED_WRITER, str(source / "v.commsdesk"), PASSPHRASE],
+                           capture_output=True, text=True, env=child_env(), check=True).stdout.strip()
+    if request.param == "without -shm":
+        (source / "v.commsdesk-shm").unlink()
+    mount("--bind", str(source), str(point))
+    try:
+        mount("-o", "remount,ro,bind", str(point))
+        yield point / "v.commsdesk", saved
+    finally:
+        umount(point)
+
+
+def test_a_crashed_vault_on_read_only_media_never_shows_less_than_was_saved(crashed_read_only_vault,
+                                                                           tmp_path):
+    path, saved = crashed_read_only_vault
+    before = digest(path.parent)
+    try:
+        vault = Vault.open(path, PASSPHRASE)
+    except errors.VaultLogUnreadable as refused:  # it may refuse, saying what to do ...
+        assert "writable disk" in str(refused)
+    else:  # ... or open read-only, with every saved entry in view and in the export
+        with vault:
+            assert vault.read_only and "read-only media" in vault.read_only
+            with vault.reading() as conn:
+                assert saved in {r[0] for r in conn.execute("SELECT uid FROM conversations")}
+            assert saved in json.dumps(export_document(vault))
+            safety.backup(vault, tmp_path / "copy.commsdesk")
+    assert digest(path.parent) == before
+
+
 def test_cli_check_and_export_work_on_read_only_media(read_only_vault, tmp_path):
     run = [sys.executable, "-m", "commsdesk"]
     done = subprocess.run([*run, "check", "--vault", str(read_only_vault)], input=PASSPHRASE + "\n",
@@ -145,3 +196,17 @@ def test_the_test_key_level_is_refused_outside_the_test_suite(make_vault, vault_
     done = subprocess.run([sys.executable, "-m", "commsdesk", "check", "--vault", str(vault_path)],
                           input=PASSPHRASE + "\n", capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 1 and "automated tests" in done.stderr
+
+
+def test_a_test_level_backup_is_refused_before_it_replaces_anything(make_vault, vault_path, tmp_path,
+                                                                   monkeypatch):
+    """Restored, it would replace the vault by a file the app then refuses to open."""
+    source = make_vault(tmp_path / "source.commsdesk")
+    safety.backup(source, tmp_path / "backup.commsdesk")
+    source.close()
+    make_vault(vault_path).close()
+    before = digest(vault_path.parent)
+    monkeypatch.delenv("COMMSDESK_TEST_KDF")
+    with pytest.raises(errors.TestingKdfRefused):
+        safety.restore(vault_path, tmp_path / "backup.commsdesk", PASSPHRASE)
+    assert digest(vault_path.parent) == before

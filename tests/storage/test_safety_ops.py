@@ -5,6 +5,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -167,3 +168,34 @@ def test_killed_midway_the_vault_opens_with_one_of_the_two(tmp_path, mode):
 def test_integrity_check_reports_ok(vault):
     report = safety.check(vault)
     assert report.ok and report.counts["dimensions"] == 4
+
+
+def test_a_write_made_while_the_passphrase_changes_is_kept_or_refused(tmp_path, monkeypatch):
+    """Another thread of the app (a reader's progress, a draft) writes after the copy was made
+    but before the old file is replaced: it must end up in the new file or be refused, never be
+    confirmed and then vanish with the old file."""
+    path = tmp_path / "v.commsdesk"
+    vault = Vault.create(path, A, level=TEST_LEVEL, allow_testing_level=True)
+    person = add_person(vault)
+    written, refused = [], []
+
+    def write():
+        try:
+            written.append(add_talk(vault, person.id, "во время смены").uid)
+        except errors.VaultError:
+            refused.append(True)
+
+    def hook(step):
+        if step == "verify-copy":
+            other = threading.Thread(target=write)
+            other.start()
+            other.join()
+
+    monkeypatch.setattr(safety, "step_hook", hook)
+    new = safety.change_passphrase(vault, "another long passphrase")
+    try:
+        with new.reading() as conn:
+            stored = {r[0] for r in conn.execute("SELECT uid FROM conversations")}
+    finally:
+        new.close()
+    assert refused or set(written) <= stored

@@ -167,3 +167,52 @@ def test_a_fifo_named_like_a_pack_article_is_refused(tmp_path):
     done = subprocess.run([sys.executable, "-c", PACK_CHILD, str(source)], capture_output=True,
                           text=True, env=child_env(), timeout=60)
     assert done.stdout.startswith("refused"), done.stdout + done.stderr
+
+
+@pytest.fixture
+def linked_vault(tmp_path):
+    """The vault lives elsewhere (an encrypted volume, a synced folder); its usual path is a link."""
+    (tmp_path / "real").mkdir()
+    real, link = tmp_path / "real" / "v.commsdesk", tmp_path / "v.commsdesk"
+    vault = Vault.create(real, PASSPHRASE, level=TEST_LEVEL, allow_testing_level=True)
+    add_talk(vault, add_person(vault).id, "до смены")
+    vault.close()
+    link.symlink_to(real)
+    return real, link
+
+
+def test_passwd_through_a_linked_path_leaves_no_copy_under_the_old_passphrase(linked_vault):
+    real, link = linked_vault
+    safety.change_passphrase(Vault.open(link, PASSPHRASE), "a brand new passphrase").close()
+    assert link.is_symlink()  # the link still leads to the one vault
+    with pytest.raises(errors.WrongPassphrase):
+        Vault.open(real, PASSPHRASE)
+    with Vault.open(real, "a brand new passphrase") as vault:
+        assert vault.repos.conversations.count() == 1
+
+
+def test_restore_through_a_linked_path_replaces_the_vault_it_leads_to(linked_vault, tmp_path):
+    real, link = linked_vault
+    source = Vault.create(tmp_path / "src.commsdesk", "backup passphrase", level=TEST_LEVEL,
+                          allow_testing_level=True)
+    safety.backup(source, tmp_path / "backup.commsdesk")
+    source.close()
+    kept = safety.restore(link, tmp_path / "backup.commsdesk", "backup passphrase")
+    assert link.is_symlink()
+    Vault.open(real, "backup passphrase").close()
+    with Vault.open(kept, PASSPHRASE) as vault:
+        assert vault.repos.conversations.count() == 1
+
+
+@pytest.mark.parametrize("name", ["Мама [2026].commsdesk", "*.commsdesk"])
+def test_stale_temporaries_are_matched_by_the_vault_name_literally(tmp_path, name):
+    """Brackets in a name must not hide the vault's own leftovers; a star must not reach those
+    of another vault in the same folder (its passphrase change may be running)."""
+    path = tmp_path / name
+    Vault.create(path, PASSPHRASE, level=TEST_LEVEL, allow_testing_level=True).close()
+    own = tmp_path / f".{name}.tmp-0badc0de"
+    other = tmp_path / ".other.commsdesk.tmp-0badc0de"
+    own.write_bytes(b"x")
+    other.write_bytes(b"x")
+    Vault.open(path, PASSPHRASE).close()
+    assert not own.exists() and other.exists()

@@ -128,3 +128,37 @@ def test_two_openings_in_one_process_share_the_lock_and_block_replacement(setup)
         first.close()
         second.close()
     assert safety.restore(path, backup, OTHER) is not None
+
+
+def test_an_opening_that_raced_a_replacement_does_not_hold_a_lock_on_the_old_file(setup, monkeypatch):
+    """The opener got its descriptor of the vault file just before a restore renamed a new file
+    into place (a backup of this same vault: same key), and locked it just after: its lock is on
+    the replaced file, but SQLite opens the new one. A second restore must still be refused."""
+    from commsdesk.storage import filelock
+
+    path, _backup = setup
+    own = path.parent / "own-backup.commsdesk"
+    with Vault.open(path, PASSPHRASE) as vault:
+        safety.backup(vault, own)
+    real = filelock.fcntl
+    raced = []
+
+    class Racing:
+        LOCK_SH, LOCK_EX, LOCK_NB = real.LOCK_SH, real.LOCK_EX, real.LOCK_NB
+
+        @staticmethod
+        def flock(fd, operation):
+            if not raced and not operation & real.LOCK_EX:
+                raced.append(True)
+                monkeypatch.setattr(filelock, "fcntl", real)
+                safety.restore(path, own, PASSPHRASE)  # renamed into place between open and flock
+            return real.flock(fd, operation)
+
+    monkeypatch.setattr(filelock, "fcntl", Racing)
+    vault = Vault.open(path, PASSPHRASE)
+    try:
+        assert raced
+        with pytest.raises(errors.VaultBusy):
+            safety.restore(path, own, PASSPHRASE)
+    finally:
+        vault.close()

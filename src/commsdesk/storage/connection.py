@@ -13,6 +13,7 @@ from pathlib import Path
 
 import sqlcipher3
 
+from commsdesk.i18n import N_
 from commsdesk.search.analyzer import fold
 from commsdesk.storage import errors
 from commsdesk.storage.kdf import SALT_BYTES
@@ -36,7 +37,7 @@ def inspect_existing(path: Path) -> bytes:
         size = os.fstat(fd).st_size
         head = os.read(fd, SALT_BYTES) if size else b""
     except OSError as exc:
-        raise errors.VaultUnreadable(path=path, reason=exc.strerror or exc.__class__.__name__) from None
+        raise errors.VaultUnreadable(path=path, reason=errors.os_reason(exc)) from None
     finally:
         os.close(fd)
     if size == 0:
@@ -67,8 +68,9 @@ def _keyed(path: Path, key: bytes | bytearray, salt: bytes, mode: str) -> Connec
             _uri(path, mode), uri=True, isolation_level=None, check_same_thread=False,
             timeout=BUSY_TIMEOUT_MS / 1000,
         )
-    except sqlcipher3.OperationalError as exc:
-        raise errors.VaultUnreadable(path=path, reason=str(exc)) from None
+    except sqlcipher3.OperationalError:  # its text is SQLite's English, never shown
+        raise errors.VaultUnreadable(path=path,
+                                     reason=errors.Msg(N_("the system could not read it"))) from None
     try:
         # Both must be set before the key is used: no log lines on stderr, key memory wiped on free.
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -95,15 +97,20 @@ def connect(path: Path, key: bytes | bytearray, salt: bytes, *, create: bool = F
     return conn
 
 
-def connect_read_only(path: Path, key: bytes | bytearray, salt: bytes) -> Connection:
+def connect_read_only(path: Path, key: bytes | bytearray, salt: bytes, *,
+                      complete: bool = True) -> Connection:
     """A keyed connection that cannot write: plain read-only, or, where even that needs a write
-    (a WAL-mode file on read-only media), immutable. `query_only` guards against our own slips."""
+    (a WAL-mode file on read-only media), immutable. `query_only` guards against our own slips.
+
+    An immutable connection does not read the -wal: where a crashed writer left entries there
+    it would show (and export) less than was saved, so it is refused unless `complete` is off
+    (only to tell what the file is)."""
     try:
         conn = _keyed(path, key, salt, "ro")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except errors.VaultUnreadable:
-        conn = _keyed(path, key, salt, "immutable")
-    except errors.WriteFailed:
+    except (errors.VaultUnreadable, errors.WriteFailed):
+        if complete and _has_log(path):
+            raise errors.VaultLogUnreadable() from None
         conn = _keyed(path, key, salt, "immutable")
     try:
         conn.execute("PRAGMA query_only = ON")
@@ -116,6 +123,13 @@ def connect_read_only(path: Path, key: bytes | bytearray, salt: bytes) -> Connec
     return conn
 
 
+def _has_log(path: Path) -> bool:
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
 def probe(path: Path, key: bytes | bytearray, salt: bytes, accept: Callable[[Connection], None]) -> None:
     """Prove the key and let `accept` check what the file is, on a connection that cannot write,
     before any connection that may write (switching to WAL, rolling back a log) touches it: a
@@ -123,7 +137,8 @@ def probe(path: Path, key: bytes | bytearray, salt: bytes, accept: Callable[[Con
     beside the file nobody has it open, so it is read as immutable (a read-only connection to a
     WAL-mode file would create both side files and leave them behind)."""
     quiet = not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm", "-journal"))
-    conn = _keyed(path, key, salt, "immutable") if quiet else connect_read_only(path, key, salt)
+    conn = _keyed(path, key, salt, "immutable") if quiet \
+        else connect_read_only(path, key, salt, complete=False)
     try:
         accept(conn)
     except sqlcipher3.Error as exc:

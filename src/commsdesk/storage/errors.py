@@ -29,6 +29,13 @@ class VaultError(Exception):
         return self.user_message()
 
 
+def os_reason(exc: OSError) -> Msg:
+    """Why the system refused a file, in the user's language (never the system's own English)."""
+    if isinstance(exc, PermissionError):
+        return Msg(N_("permission denied"))
+    return Msg(N_("the system could not read it"))
+
+
 def describe(exc: BaseException) -> str:
     """One line for the user about any failure: the vault's own message, or a calm generic one."""
     if isinstance(exc, VaultError):
@@ -97,6 +104,18 @@ class WriteFailed(VaultError):
 
 class VaultReadOnly(VaultError):
     msgid = N_("This vault is open read-only, so nothing can be changed: {reason}")
+
+
+class VaultLogUnreadable(VaultError):
+    msgid = N_("This vault was not closed properly last time, and the disk it is on cannot be"
+               " written to, so its latest entries cannot be read here. Copy the vault file"
+               " together with the file beside it whose name ends in -wal to a writable disk and"
+               " open it there.")
+
+
+class ChangedButNotReopened(VaultError):
+    msgid = N_("The passphrase was changed, but the vault could not be opened again right away."
+               " Unlock it with the new passphrase.")
 
 
 class TestingKdfRefused(VaultError):

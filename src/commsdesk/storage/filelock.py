@@ -40,7 +40,7 @@ def open_vault_file(path: Path) -> int:
     except IsADirectoryError:
         raise errors.VaultIsDirectory(path=path) from None
     except OSError as exc:
-        raise errors.VaultUnreadable(path=path, reason=exc.strerror or type(exc).__name__) from None
+        raise errors.VaultUnreadable(path=path, reason=errors.os_reason(exc)) from None
     try:
         _refuse_special(os.fstat(fd).st_mode, path)  # the file itself, even if swapped since
         if hasattr(os, "set_blocking"):
@@ -49,6 +49,15 @@ def open_vault_file(path: Path) -> int:
         os.close(fd)
         raise
     return fd
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        now = os.stat(path)
+    except OSError:
+        return False
+    held = os.fstat(fd)
+    return (held.st_dev, held.st_ino) == (now.st_dev, now.st_ino)
 
 
 def _refuse_special(mode: int, path: Path) -> None:
@@ -77,15 +86,21 @@ class VaultLock:
 
     @classmethod
     def _take(cls, path: Path, exclusive: bool) -> VaultLock:
-        fd = open_vault_file(path)
-        lock = cls(fd, exclusive)
-        try:
-            lock._flock(exclusive)
-        except BaseException:
-            os.close(fd)
-            lock._fd = None
-            raise
-        return lock
+        # A whole-file operation may rename a new file into place between our open and our
+        # flock: the lock would then sit on the replaced file while SQLite opens the new one, and
+        # the next restore would not see us. So the locked file must still be the one at `path`.
+        for _attempt in range(3):
+            fd = open_vault_file(path)
+            lock = cls(fd, exclusive)
+            try:
+                lock._flock(exclusive)
+                if _same_file(fd, path):
+                    return lock
+            except BaseException:
+                lock.release()
+                raise
+            lock.release()
+        raise errors.VaultBusy()
 
     def _flock(self, exclusive: bool) -> None:
         if fcntl is None or self._fd is None:

@@ -25,7 +25,14 @@ import sqlcipher3
 
 from commsdesk.storage import connection, errors, migrations
 from commsdesk.storage.filelock import VaultLock
-from commsdesk.storage.kdf import LEVELS, derive_key, make_salt, wipe
+from commsdesk.storage.kdf import (
+    LEVELS,
+    derive_key,
+    level_of_salt,
+    make_salt,
+    testing_level_allowed,
+    wipe,
+)
 from commsdesk.storage.vault import Vault, validate_new_passphrase
 
 # Fault injection: called with each step's name just before the step; None in the app.
@@ -233,7 +240,9 @@ def change_passphrase(vault: Vault, new_passphrase: str, level: int | None = Non
     if vault.read_only:
         raise errors.VaultReadOnly(reason=errors.Msg(vault.read_only))
     kdf = LEVELS[level if level is not None else vault.kdf_level.id]
-    path = vault.path
+    # Through a link the file it leads to is replaced: replacing the link would leave the vault
+    # under the old passphrase where it lives (an encrypted volume, a synced folder).
+    path = vault.path.resolve()
     lock = vault.take_file_lock()
     try:
         _step("lock")
@@ -246,6 +255,7 @@ def change_passphrase(vault: Vault, new_passphrase: str, level: int | None = Non
         raise
     salt = make_salt(kdf)
     key = derive_key(new_passphrase, salt)
+    vault.freeze()
     tmp = _temp_beside(path)
     try:
         _step("purge")
@@ -265,10 +275,12 @@ def change_passphrase(vault: Vault, new_passphrase: str, level: int | None = Non
         connection.fsync_dir(path.parent)
     except OSError as exc:
         wipe(key)
+        vault.thaw()
         vault.return_file_lock(lock)
         raise connection.translate_error(exc, path=path) from None
     except BaseException:
         wipe(key)
+        vault.thaw()
         vault.return_file_lock(lock)
         raise
     finally:
@@ -277,10 +289,11 @@ def change_passphrase(vault: Vault, new_passphrase: str, level: int | None = Non
         lock.release()
     try:
         _step("reopen")
-        return Vault.open_with_key(path, key, salt)
-    except OSError as exc:
+        return Vault.open_with_key(vault.path, key, salt)
+    except (OSError, errors.VaultError):
+        # (the reasons' own messages say "nothing was changed", which is no longer true)
         wipe(key)
-        raise connection.translate_error(exc, path=path) from None
+        raise errors.ChangedButNotReopened() from None
 
 
 def kept_copy_name(vault_path: Path, today: date | None = None) -> Path:
@@ -304,8 +317,11 @@ def restore(vault_path: Path, backup_path: Path, backup_passphrase: str,
     of the vault being replaced) its log is first checkpointed into the file; without it (the
     command line asks only for the backup's passphrase) a log left by a crashed writer is kept
     beside the copy under the copy's name, where SQLite finds and applies it on opening."""
-    vault_path, backup_path = Path(vault_path), Path(backup_path)
+    # Through a link the file it leads to is replaced, and its copy is kept beside it.
+    vault_path, backup_path = Path(vault_path).resolve(), Path(backup_path)
     backup_salt = connection.inspect_existing(backup_path)
+    if level_of_salt(backup_salt).testing_only and not testing_level_allowed():
+        raise errors.TestingKdfRefused()  # the app would refuse the restored vault
     key = derive_key(backup_passphrase, backup_salt)
     tmp = _temp_beside(vault_path)
     kept: Path | None = None
@@ -318,6 +334,13 @@ def restore(vault_path: Path, backup_path: Path, backup_passphrase: str,
         with connection_open_regular(backup_path) as source, open(tmp, "xb") as target:
             shutil.copyfileobj(source, target)
         os.chmod(tmp, 0o600)
+        # A kept copy may have its crashed writer's log beside it (see `_keep`): it goes with
+        # the copy, and the verification below moves it into the file.
+        for suffix in ("-wal", "-journal"):
+            side = Path(f"{backup_path}{suffix}")
+            if side.is_file() and side.stat().st_size:
+                with connection_open_regular(side) as source, open(f"{tmp}{suffix}", "xb") as target:
+                    shutil.copyfileobj(source, target)
         _step("fsync-copy")
         _fsync_file(tmp)
         _step("verify-copy")
@@ -325,6 +348,8 @@ def restore(vault_path: Path, backup_path: Path, backup_passphrase: str,
             _verify(tmp, key, backup_salt, None)
         except errors.VaultError as exc:
             raise errors.BackupInvalid(reason=exc.user_message()) from None
+        if any(Path(f"{tmp}{suffix}").exists() for suffix in ("-wal", "-journal")):
+            raise errors.VaultBusy()  # the log was not moved into the copy: it would be lost
         if lock is not None:
             _step("checkpoint")
             if current_key is not None:
@@ -333,6 +358,8 @@ def restore(vault_path: Path, backup_path: Path, backup_passphrase: str,
             for suffix in ("-wal", "-shm", "-journal"):
                 _step(f"remove{suffix}")
                 Path(f"{vault_path}{suffix}").unlink(missing_ok=True)
+        else:
+            _set_aside_orphan_logs(vault_path)
         _step("replace")
         os.replace(tmp, vault_path)
         _step("fsync-dir")
@@ -367,28 +394,51 @@ def _checkpoint(vault_path: Path, key: bytearray, salt: bytes) -> None:
         raise errors.VaultBusy()
 
 
+def _set_aside_orphan_logs(vault_path: Path) -> None:
+    """The vault file is gone (moved away after a crash) but its log is still there: SQLite would
+    apply that log to the restored file, which then would not open. The log is kept under a
+    kept-copy name (put the file back beside it under that name and SQLite applies it)."""
+    logs = [s for s in ("-wal", "-journal") if _size(Path(f"{vault_path}{s}"))]
+    kept = kept_copy_name(vault_path) if logs else None
+    for suffix in logs:
+        os.replace(f"{vault_path}{suffix}", f"{kept}{suffix}")
+    Path(f"{vault_path}-shm").unlink(missing_ok=True)
+    for suffix in ("-wal", "-journal"):
+        Path(f"{vault_path}{suffix}").unlink(missing_ok=True)  # empty ones
+    if logs:
+        connection.fsync_dir(vault_path.parent)
+
+
 def _keep(vault_path: Path) -> Path:
     """Copy the vault (and any log a crashed writer left) to a new kept-copy name. The log goes
     into place first, so the copy never appears without it; temporaries carry the vault's
     temporary prefix and are swept when the vault is next opened."""
     kept = kept_copy_name(vault_path)
-    for suffix in ("-wal", "-journal"):
-        _step(f"keep{suffix}")
-        side = Path(f"{vault_path}{suffix}")
-        if side.exists() and side.stat().st_size:
-            part = _temp_beside(vault_path)
-            shutil.copyfile(side, part)
-            _fsync_file(part)
-            os.replace(part, Path(f"{kept}{suffix}"))
-    _step("keep-copy")
+    placed: list[Path] = []
     part = _temp_beside(vault_path)
     try:
+        for suffix in ("-wal", "-journal"):
+            _step(f"keep{suffix}")
+            side = Path(f"{vault_path}{suffix}")
+            if side.exists() and side.stat().st_size:
+                shutil.copyfile(side, part)
+                _fsync_file(part)
+                os.replace(part, Path(f"{kept}{suffix}"))
+                placed.append(Path(f"{kept}{suffix}"))
+        _step("keep-copy")
         shutil.copyfile(vault_path, part)
         os.chmod(part, 0o600)
         _step("keep-fsync")
         _fsync_file(part)
         _step("keep-rename")
         os.replace(part, kept)
+    except BaseException:
+        # A log under the kept name, for a copy that never appeared, would stay there for good
+        # (the vault still has its own log: nothing is lost by removing this copy of it).
+        for side in placed:
+            with suppress(OSError):
+                side.unlink()
+        raise
     finally:
         _remove(part)
     _step("keep-fsync-dir")

@@ -5,6 +5,7 @@ Every method may be called from a worker thread; calls are serialised by one re-
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import threading
@@ -62,6 +63,10 @@ class Vault:
         self._lock = threading.RLock()
         self._depth = 0
         self._writer: int | None = None  # the thread inside a transaction, if any
+        # The thread of a whole-file operation (passphrase change, travel mode) that has copied
+        # the vault and will replace or remove it: a write from any other thread would be
+        # confirmed and then vanish with the old file, so it is refused (VaultBusy) meanwhile.
+        self._frozen_by: int | None = None
         # Background threads read through a second connection (WAL lets readers run beside the
         # writer), so a long search or summary never makes the UI thread wait for the lock.
         self._reader: connection.Connection | None = None
@@ -210,6 +215,8 @@ class Vault:
             conn = self._connection()
             if self.read_only:
                 raise errors.VaultReadOnly(reason=Msg(self.read_only))
+            if self._frozen_by not in (None, threading.get_ident()):
+                raise errors.VaultBusy()
             if self._depth:
                 self._depth += 1
                 try:
@@ -280,6 +287,13 @@ class Vault:
                     self._file_lock.release()
                     self._file_lock = None
 
+    def freeze(self) -> None:
+        """Only this thread may write until `thaw` (see `_frozen_by`)."""
+        self._frozen_by = threading.get_ident()
+
+    def thaw(self) -> None:
+        self._frozen_by = None
+
     def take_file_lock(self) -> VaultLock | None:
         """Hand this vault's file lock to a whole-file operation: `close()` then leaves it held,
         so nobody can open the file between the close and the operation's last rename."""
@@ -309,7 +323,14 @@ def _connect_writable_or_not(path: Path, key: bytearray,
     """The normal connection, or, where the file cannot be written (read-only media, no
     permission, a full disk), a read-only one and the reason changes are off."""
     try:
-        return connection.connect(path, key, salt), None
+        conn = connection.connect(path, key, salt)
+        if os.access(path, os.W_OK):
+            return conn, None
+        # SQLite quietly opens a file it cannot write read-only, and when a crashed writer left
+        # its -wal and -shm nothing above fails: every change would then fail as a vague write
+        # error instead of the vault saying from the start that changes are off.
+        conn.close()
+        return connection.connect_read_only(path, key, salt), READ_ONLY_MEDIA
     except (errors.WriteFailed, errors.DiskFull, errors.VaultUnreadable):
         if connection.disk_is_full(path.parent):
             reason = READ_ONLY_FULL
@@ -322,7 +343,7 @@ def _connect_writable_or_not(path: Path, key: bytearray,
 
 def _remove_stale_temporaries(vault_path: Path) -> None:
     """Encrypted leftovers of an interrupted backup or passphrase change beside the vault."""
-    for stale in vault_path.parent.glob(f".{vault_path.name}.tmp-*"):
+    for stale in vault_path.parent.glob(f".{glob.escape(vault_path.name)}.tmp-*"):
         with suppress(OSError):
             stale.unlink()
 
