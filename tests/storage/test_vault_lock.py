@@ -162,3 +162,40 @@ def test_an_opening_that_raced_a_replacement_does_not_hold_a_lock_on_the_old_fil
             safety.restore(path, own, PASSPHRASE)
     finally:
         vault.close()
+
+
+def test_an_upgrade_that_loses_the_race_closes_the_vault_instead_of_writing_on(setup, monkeypatch):
+    """Linux drops a shared flock while converting it: if another process takes the exclusive
+    lock in that instant, our shared lock cannot be taken back. The vault must then stop being
+    used (its file is about to be replaced), and the passphrase change is refused."""
+    from commsdesk.storage import filelock
+
+    path, _backup = setup
+    vault = Vault.open(path, PASSPHRASE)
+    rival: list[VaultLock] = []
+    real = filelock.VaultLock._flock
+
+    def racing(self, exclusive):
+        if exclusive and not rival:
+            # the other process wins the instant between our unlock and our exclusive try
+            import fcntl
+            import os
+
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            other = os.open(path, os.O_RDONLY)
+            fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            rival.append(other)
+        return real(self, exclusive)
+
+    monkeypatch.setattr(filelock.VaultLock, "_flock", racing)
+    try:
+        with pytest.raises(errors.VaultBusy):
+            safety.change_passphrase(vault, "a brand new passphrase")
+        assert not vault.is_open  # not left open without its lock
+    finally:
+        import os
+
+        for fd in rival:
+            os.close(fd)
+    monkeypatch.undo()
+    Vault.open(path, PASSPHRASE).close()  # unchanged

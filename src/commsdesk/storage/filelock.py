@@ -121,11 +121,22 @@ class VaultLock:
         try:
             self._flock(True)
         except errors.VaultBusy:
-            self._flock(False)
+            try:
+                self._flock(False)
+            except errors.VaultBusy:
+                # In the instant ours was being converted, another process took the exclusive
+                # lock: it is about to replace or remove the file. This lock is gone (`held` is
+                # False), and whoever holds the vault open must stop using it.
+                self.release()
             raise
 
     def downgrade(self) -> None:
-        self._flock(False)
+        """Exclusive → shared; on a refusal (see `upgrade`) the lock is released."""
+        try:
+            self._flock(False)
+        except errors.VaultBusy:
+            self.release()
+            raise
 
     @property
     def held(self) -> bool:

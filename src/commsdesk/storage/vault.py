@@ -294,6 +294,18 @@ class Vault:
     def thaw(self) -> None:
         self._frozen_by = None
 
+    def _abandon(self) -> None:
+        with self._lock:
+            if self._conn is None:
+                return
+            with self._reader_lock:
+                if self._reader is not None:
+                    self._reader.close()
+                    self._reader = None
+            self._conn.close()
+            self._conn = None
+            wipe(self._key)
+
     def take_file_lock(self) -> VaultLock | None:
         """Hand this vault's file lock to a whole-file operation: `close()` then leaves it held,
         so nobody can open the file between the close and the operation's last rename."""
@@ -305,11 +317,18 @@ class Vault:
         the file: kept (shared again) while the vault is open, released once it is closed."""
         if lock is None:
             return
-        if self.is_open:
-            lock.downgrade()
+        if self.is_open and lock.held:
+            with suppress(errors.VaultBusy):
+                lock.downgrade()
+        if not self.is_open:
+            lock.release()
+        elif lock.held:
             self._file_lock = lock
         else:
-            lock.release()
+            # Another process took the file for a whole-file operation in the instant our lock
+            # was converted: stop using it at once (no purge, no optimize), so nothing written
+            # from now on can land in a file about to be replaced.
+            self._abandon()
 
     def __enter__(self) -> Vault:
         return self
