@@ -216,3 +216,39 @@ def test_names_from_the_file_are_shown_on_one_line(vault, tmp_path):
     with pytest.raises(ImportInvalid) as caught:
         import_document(vault, {"format": "commsdesk-export", "version": 1, "contacts": [{"a\nb": 1}]})
     assert "contacts #1, field “a?b”: unknown field" in str(caught.value).splitlines()
+
+
+@pytest.mark.parametrize("through", ["document", "file"])
+def test_plan_step_uids_are_unique_across_plans_and_the_vault(make_vault, tmp_path, exported, through):
+    """Found by benchmarks/fuzz_import.py: a new plan carrying the step uid of a plan already in
+    the vault ended in a UNIQUE constraint error shown as "the vault is damaged"."""
+    plans = [p for p in exported["plans"] if p["steps"]]
+    assert plans, "the sample export has a plan with steps"
+
+    def run(vault, document):
+        if through == "document":
+            return import_document(vault, document)
+        path = tmp_path / "doc.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        return import_file(vault, path)
+
+    # two plans in one file sharing a step uid
+    twice = copy.deepcopy(exported)
+    other = copy.deepcopy(plans[0])
+    other["uid"] = "99999999-9999-4999-8999-999999999999"
+    twice["plans"].append(other)
+    target = make_vault(tmp_path / "a.commsdesk")
+    with pytest.raises(ImportInvalid) as caught:
+        run(target, twice)
+    assert "steps[0].uid" in str(caught.value) and "appears twice" in str(caught.value)
+    # a new plan whose step is already in the vault under another plan
+    run(target, exported)
+    before = changes(target)
+    clash = copy.deepcopy(exported)
+    clash["plans"] = [*(p for p in clash["plans"] if p["uid"] != plans[0]["uid"]), other]
+    clash["prep_sheets"] = [s for s in clash["prep_sheets"] if s["plan_uid"] != plans[0]["uid"]]
+    with pytest.raises(ImportInvalid) as caught:
+        run(target, clash)
+    assert "already in the vault" in str(caught.value)
+    assert changes(target) == before
+    target.close()

@@ -46,6 +46,14 @@ class MissingReference(Exception):
     """A record points at one that was not written: only when the file changed between passes."""
 
 
+class StepInAnotherPlan(Exception):
+    """A new plan's step has the uid of a step of another plan already in the vault."""
+
+    def __init__(self, plan_number: int, step_index: int):
+        super().__init__(plan_number, step_index)
+        self.plan_number, self.step_index = plan_number, step_index
+
+
 class RecordWriter:
     """Call `write(section, record)` in the order of SECTIONS (records a section refers to first)."""
 
@@ -57,6 +65,8 @@ class RecordWriter:
                                                "dimensions": {}, "plans": {}}
         self.existing = {table: dict(conn.execute(f"SELECT uid, id FROM {table}"))
                          for table in _UID_TABLES}
+        self.step_uids = {r[0] for r in conn.execute("SELECT uid FROM plan_steps")}
+        self.plans_seen = 0
         self.by_key = {d.key: d for d in self.repos.dimensions.list(include_archived=True) if d.key}
         for key, dim in self.by_key.items():
             self.ids["dimensions"][f"builtin:{key}"] = dim.id
@@ -70,6 +80,10 @@ class RecordWriter:
     def write(self, section: str, r: dict[str, Any]) -> None:
         if section in self._build:
             known = self.existing[section].get(r["uid"])
+            if section == "plans":
+                self.plans_seen += 1
+                if known is None:
+                    self._claim_steps(r)
             if known is None:
                 known = getattr(self.repos, section).add(self._build[section](r)).id
                 self._added(section)
@@ -207,6 +221,12 @@ class RecordWriter:
             evidence=r["evidence"],
             conversation_id=self._ref("conversations", r["conversation_uid"]),
             created_at=self._dt(r["created_at"]), updated_at=self._dt(r["updated_at"]))
+
+    def _claim_steps(self, r: dict[str, Any]) -> None:
+        for step_index, step in enumerate(r["steps"]):
+            if step["uid"] in self.step_uids:
+                raise StepInAnotherPlan(self.plans_seen - 1, step_index)
+            self.step_uids.add(step["uid"])
 
     def _plan(self, r: dict[str, Any]) -> Plan:
         return Plan(

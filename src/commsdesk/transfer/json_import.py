@@ -14,7 +14,12 @@ from commsdesk.i18n import N_, _
 from commsdesk.storage.errors import VaultError, VaultUnreadable
 from commsdesk.storage.vault import Vault
 from commsdesk.transfer.import_records import SPEC, Problem, check_record, with_defaults
-from commsdesk.transfer.import_writer import ImportSummary, MissingReference, RecordWriter
+from commsdesk.transfer.import_writer import (
+    ImportSummary,
+    MissingReference,
+    RecordWriter,
+    StepInAnotherPlan,
+)
 from commsdesk.transfer.json_export import FORMAT, SECTIONS, VERSION
 from commsdesk.transfer.json_stream import EntryReader, FileTooLarge, StreamProblem
 
@@ -56,6 +61,7 @@ class _Checker:
         self.problems: list[Problem] = []
         self.header: dict[str, Any] = {}
         self.uids: dict[str, set[str]] = {s: set() for s in SECTIONS}
+        self.step_uids: set[str] = set()  # a plan step's uid is unique across all plans
         self.order: list[str] = []  # sections in the order of the file
         self.deferred: set[str] = set()
 
@@ -91,6 +97,12 @@ class _Checker:
             if uid in seen:
                 found.append(Problem(section, index, "uid", N_("appears twice")))
             seen.add(uid)
+        if section == "plans" and not found:
+            for step_index, step in enumerate(record["steps"]):
+                if step["uid"] in self.step_uids:
+                    found.append(Problem(section, index, f"steps[{step_index}].uid",
+                                         N_("appears twice")))
+                self.step_uids.add(step["uid"])
         if not found:
             for name, target in _targets(record):
                 if target not in self.order:
@@ -175,12 +187,23 @@ def import_document(vault: Vault, document: dict[str, Any]) -> ImportSummary:
     problems = validate(document)
     if problems:
         raise ImportInvalid(problems)
-    with vault.transaction() as conn:
+    with _step_clash_refused(), vault.transaction() as conn:
         writer = RecordWriter(vault, conn)
         for section in SECTIONS:
             for record in document.get(section, []):
                 writer.write(section, record)
     return writer.summary
+
+
+@contextlib.contextmanager
+def _step_clash_refused() -> Iterator[None]:
+    """A new plan whose step has the uid of another plan's step in the vault: the one-line error,
+    nothing written (the transaction rolls back)."""
+    try:
+        yield
+    except StepInAnotherPlan as clash:
+        raise ImportInvalid([Problem("plans", clash.plan_number, f"steps[{clash.step_index}].uid",
+                                     N_("is already in the vault, in another plan"))]) from None
 
 
 class CheckedFile:
@@ -192,7 +215,7 @@ class CheckedFile:
 
     def import_into(self, vault: Vault) -> ImportSummary:
         """Write every record in one transaction, reading the file again record by record."""
-        with vault.transaction() as conn:
+        with _step_clash_refused(), vault.transaction() as conn:
             writer = RecordWriter(vault, conn)
             for group in _passes(self._order):
                 self._write_pass(writer, group)
