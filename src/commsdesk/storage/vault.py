@@ -97,7 +97,9 @@ class Vault:
                 raise connection.translate_error(exc) from None
             raise
         connection.fsync_dir(path.parent)
-        return cls(path, conn, key, salt)
+        vault = cls(path, conn, key, salt)
+        vault._index_up_to_date()
+        return vault
 
     @classmethod
     def open(cls, path: Path, passphrase: str) -> Vault:
@@ -129,7 +131,23 @@ class Vault:
                 raise connection.translate_error(exc) from None
             raise
         _remove_stale_temporaries(path)
-        return cls(path, conn, key, salt)
+        vault = cls(path, conn, key, salt)
+        try:
+            vault._index_up_to_date()
+        except BaseException:
+            vault.close()
+            raise
+        return vault
+
+    def _index_up_to_date(self) -> None:
+        """Rebuild the search index when it was built by another analyzer (once after an
+        upgrade: a 100k-conversation vault takes a minute or two, on the opening worker)."""
+        from commsdesk.storage import search_index
+
+        with self._lock:
+            current = search_index.is_current(self._connection())
+        if not current:
+            self.repos.search.rebuild()
 
     # -- using -----------------------------------------------------------------------------
     @property
