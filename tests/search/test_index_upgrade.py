@@ -12,24 +12,10 @@ from pathlib import Path
 import pytest
 
 from commsdesk.storage import Vault, search_index
-from helpers import PASSPHRASE, TEST_LEVEL, add_person, add_talk
+from helpers import PASSPHRASE, TEST_LEVEL, add_person, add_talk, as_before_v8
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("pymorphy3", "pymorphy3_dicts_ru", "iuliia")
-
-
-def _as_before_v8(path: Path) -> None:
-    """Put a vault back as the previous release left it: index in the two-column Snowball
-    format, schema version 7."""
-    vault = Vault.open(path, PASSPHRASE)
-    with vault.transaction() as conn:
-        conn.execute("DROP TABLE search_fts")
-        conn.execute("CREATE VIRTUAL TABLE search_fts USING fts5(stems, words,"
-                     " tokenize='unicode61 remove_diacritics 2')")
-        conn.execute("INSERT INTO search_fts(rowid, stems, words) VALUES (-10, 'матер', 'матерью')")
-        conn.execute("DELETE FROM vault_meta WHERE key = ?", (search_index.ANALYZER_KEY,))
-        conn.execute("PRAGMA user_version = 7")
-    vault.close()
 
 
 def _columns(vault: Vault) -> list[str]:
@@ -42,7 +28,7 @@ def test_an_old_vault_is_reindexed_once_on_open(make_vault, vault_path, monkeypa
     person = add_person(vault, "Тётя Зина")
     talk = add_talk(vault, person.id, "Поговорили с матерью про Соловьёва")
     vault.close()
-    _as_before_v8(vault_path)
+    as_before_v8(vault_path)
 
     vault = Vault.open(vault_path, PASSPHRASE)
     assert _columns(vault) == ["stems", "lemmas", "words", "names"]
@@ -63,7 +49,7 @@ def test_an_interrupted_rebuild_is_done_again_on_the_next_open(make_vault, vault
     vault = make_vault(vault_path)
     talk = add_talk(vault, add_person(vault).id, "Отец молчит")
     vault.close()
-    _as_before_v8(vault_path)
+    as_before_v8(vault_path)
 
     def crash(self, progress=None):
         raise OSError("disk full")
@@ -119,3 +105,4 @@ def test_the_unlock_window_does_not_load_the_analyzer(tmp_path):
     before, after = result.stdout.strip().splitlines()[-2:]
     assert before == "[]", result.stderr
     assert "pymorphy3" in after  # positive control: the check can see it
+
