@@ -56,8 +56,8 @@ class Term:
     prefix: str | None = None  # folded prefix for word* searches
 
     def fts(self, cols: Columns = DEFAULT_COLUMNS) -> str:
-        if self.prefix is not None:
-            return f'{cols.words} : "{self.prefix}" *'
+        if self.prefix is not None:  # a written word (or its lemma) that begins so
+            return f'{{{cols.stems} {cols.words}}} : "{self.prefix}" *'
         if self.phrase:
             forms = islice(product(*(sorted(k) for k in self.phrase)), MAX_PHRASE_FORMS)
             return " OR ".join(f'{cols.stems} : "{" ".join(form)}"' for form in forms)
@@ -68,7 +68,7 @@ class Term:
 
     def matches(self, keys: Keys) -> bool:
         if self.prefix is not None:
-            return keys.folded.startswith(self.prefix)
+            return keys.folded.startswith(self.prefix) or keys.primary.startswith(self.prefix)
         if self.phrase:
             return any(not part.isdisjoint(keys.all) for part in self.phrase)
         return not self.keys.isdisjoint(keys.all) or not self.names.isdisjoint(keys.names)
