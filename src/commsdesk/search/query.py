@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import islice, product
 
 from commsdesk.search import spellings, translit
-from commsdesk.search.analyzer import WORD, Keys, analyse, fold, russian_name_query, tokens
+from commsdesk.search.analyzer import WORD, Keys, analyse, fold, russian_name_query
 
 _PART = re.compile(r'[-−]?["«„“][^"«»„“”]*["»“”]?|[-−]?[^\s"«»„“”]+')
 _QUOTES = ('"', "«", "„", "“")
@@ -78,6 +78,7 @@ class Term:
 class Query:
     groups: list[list[Term]] = field(default_factory=list)  # AND of ORs
     excluded: list[Term] = field(default_factory=list)
+    _seen: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def empty(self) -> bool:
@@ -94,6 +95,13 @@ class Query:
 
     def matches(self, keys: Keys) -> bool:
         return any(term.matches(keys) for group in self.groups for term in group)
+
+    def matches_word(self, word: str) -> bool:
+        """`matches` for a word as written, remembered: snippets of one search repeat words."""
+        found = self._seen.get(word)
+        if found is None:
+            found = self._seen[word] = self.matches(analyse(word))
+        return found
 
 
 def word_keys(raw: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -159,7 +167,7 @@ def parse(text: str) -> Query:
 
 def highlight_spans(text: str, query: Query) -> list[tuple[int, int]]:
     """Character spans of the words in `text` that the query matched."""
-    return [(t.start, t.end) for t in tokens(text) if query.matches(t.keys)]
+    return [m.span() for m in WORD.finditer(text) if query.matches_word(m.group())]
 
 
 def snippet(text: str, query: Query, width: int = 160) -> tuple[str, list[tuple[int, int]]]:
