@@ -83,7 +83,7 @@ def _russian_keys(word: str, folded: str, lower: str) -> Keys:
     return Keys(folded, lemmas[0], tuple(lemmas[1:]), names)
 
 
-@lru_cache(maxsize=400_000)
+@lru_cache(maxsize=200_000)
 def analyse(word: str) -> Keys:
     """The index terms of one word as written (case matters only for names)."""
     folded = fold(word)
