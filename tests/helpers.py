@@ -37,3 +37,19 @@ def add_observation(vault, contact_id: int, value: int, evidence: str = "", key:
     dim = vault.repos.dimensions.by_key(key)
     return vault.repos.observations.add(Observation(
         contact_id, dim.id, on or date(2026, 11, 1), value, evidence, conversation_id))
+
+
+def as_before_v8(path) -> None:
+    """Put a vault back as the previous release left it: index in the two-column Snowball
+    format, schema version 7."""
+    from commsdesk.storage import Vault, search_index
+
+    vault = Vault.open(path, PASSPHRASE)
+    with vault.transaction() as conn:
+        conn.execute("DROP TABLE search_fts")
+        conn.execute("CREATE VIRTUAL TABLE search_fts USING fts5(stems, words,"
+                     " tokenize='unicode61 remove_diacritics 2')")
+        conn.execute("INSERT INTO search_fts(rowid, stems, words) VALUES (-10, 'матер', 'матерью')")
+        conn.execute("DELETE FROM vault_meta WHERE key = ?", (search_index.ANALYZER_KEY,))
+        conn.execute("PRAGMA user_version = 7")
+    vault.close()

@@ -64,6 +64,31 @@ def test_search_text_and_json(path):
     assert code == 0
 
 
+@pytest.mark.parametrize("argv", [
+    ["search", "-Соловьёв", "войне"],
+    ["search", "--vault", "{path}", "--", "-Соловьёв", "войне"],
+    ["search", "-Соловьёв", "--vault", "{path}", "войне"],
+    ["search", "--json", "-Соловьёв", "войне"],
+    ["search", "--lim", "5", "-Соловьёв", "войне"],
+])
+def test_a_search_query_may_start_with_a_minus(path, make_vault, tmp_path, argv):
+    vault = Vault.open(path, PASSPHRASE)
+    add_talk(vault, vault.repos.contacts.list()[0].id, "Опять о войне, про дачу")
+    vault.close()
+    argv = [a.replace("{path}", str(path)) for a in argv]
+    if "--vault" not in argv:
+        argv += ["--vault", str(path)]
+    code, out, err = run(*argv, stdin=PASSPHRASE + "\n")
+    assert code == 0, err
+    assert "про дачу" in out and "Соловьёв" not in out
+
+
+def test_a_search_of_only_operators_finds_nothing(path):
+    code, out, _ = run("search", "AND", "OR", "NOT", "--vault", str(path), stdin=PASSPHRASE + "\n")
+    assert code == 0 and "Nothing found." in out
+    assert run("search", "--vault", str(path))[0] == 2  # still: a query is required
+
+
 def test_backup_restore_and_passwd(path, tmp_path):
     backup = tmp_path / "b.commsdesk"
     code, _, err = run("backup", str(backup), "--new-passphrase", "--vault", str(path),

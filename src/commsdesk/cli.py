@@ -134,7 +134,7 @@ class Cli:
 
     def search(self, args: argparse.Namespace) -> int:
         with self.open(args.vault) as vault:
-            hits = vault.repos.search.run(args.query, limit=args.limit)
+            hits = vault.repos.search.run(" ".join(args.query), limit=args.limit)
         if args.json:
             json.dump([{"kind": h.kind, "id": h.ref, "contact_id": h.contact_id, "title": h.title,
                         "when": h.when, "snippet": h.snippet, "highlights": h.spans}
@@ -197,6 +197,36 @@ def _exists(path: Path) -> VaultError:
     return VaultExists(path=path)
 
 
+# The search command's own options, and whether each takes a value.
+_SEARCH_OPTIONS = {"--json": False, "--limit": True, "--vault": True, "--help": False}
+
+
+def _search_argv(argv: list[str]) -> list[str]:
+    """`search` arguments with every query word after `--`, so that a query may start with `-`
+    (`commsdesk search -повестка брат`): argparse would read `-повестка` as an unknown option.
+    Known options (and unambiguous abbreviations, as argparse allows) stay options."""
+    i = 0
+    while i < len(argv) and argv[i].startswith("-"):  # options before the command
+        i += 2 if argv[i] == "--vault" else 1
+    if i >= len(argv) or argv[i] != "search":
+        return argv
+    head, options, words = argv[:i + 1], [], []
+    rest = iter(argv[i + 1:])
+    for arg in rest:
+        if arg == "--":
+            words.extend(rest)
+            break
+        name = arg.split("=", 1)[0]
+        known = [o for o in _SEARCH_OPTIONS if o.startswith(name)] if name.startswith("--") else []
+        if arg == "-h" or len(known) == 1:
+            options.append(arg)
+            if len(known) == 1 and _SEARCH_OPTIONS[known[0]] and "=" not in arg:
+                options.append(next(rest, ""))
+        else:
+            words.append(arg)
+    return head + options + ["--"] + words
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--vault", type=Path, default=argparse.SUPPRESS, metavar="PATH",
@@ -231,7 +261,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("import", _("import a JSON export (all records or none)"))
     p.add_argument("file", type=Path, metavar="FILE")
     p = command("search", _("search everything in the vault"))
-    p.add_argument("query", metavar="QUERY")
+    p.add_argument("query", metavar="QUERY", nargs="+",
+                   help=_("what to find; words starting with - are excluded (see docs/cli.md)"))
     p.add_argument("--json", action="store_true", help=_("print results as JSON"))
     p.add_argument("--limit", type=int, default=50, help=_("at most this many results"))
     command("demo", _("create a vault filled with sample data"))
@@ -268,7 +299,7 @@ def main(argv: list[str], stdin: TextIO | None = None, out: TextIO | None = None
     out, err = out or sys.stdout, err or sys.stderr
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(_search_argv(list(argv)))
     except SystemExit as exc:
         return int(exc.code or 0) and EXIT_USAGE
     if not args.command:

@@ -41,3 +41,19 @@ def test_snippet_highlights_inflected_forms():
     index = library_index("ru")
     text, spans = index.snippet("narrative-mobilisation-duty", "мобилизация")
     assert spans and all(text[a:b].lower().startswith("мобилизац") for a, b in spans)
+
+
+def test_the_library_speaks_the_journals_query_language():
+    """Issue 11: one analyzer and one query language for the journal and the library."""
+    en, ru = library_index("en"), library_index("ru")
+    # American spelling finds the British articles and back
+    assert "narrative-mobilisation-duty" in en.search("mobilization")[:3]
+    assert set(en.search("mobilization")) == set(en.search("mobilisation"))
+    # operators
+    assert ru.search("AND OR NOT") == [] and ru.search("и в на") == []
+    both = set(ru.search("санкции И цены", limit=100))
+    either = set(ru.search("санкции ИЛИ цены", limit=100))
+    without = set(ru.search("санкции НЕ цены", limit=100))
+    assert both and both < either and without and not (without & both)
+    assert set(ru.search("санкции -цены", limit=100)) == without
+    assert ru.search("шмырдяк") == []

@@ -2,7 +2,7 @@
 
 from sqlcipher_pages import decrypted_pages
 
-from commsdesk.search.analyzer import fold, stem
+from commsdesk.search.analyzer import analyse, fold
 from helpers import add_person, add_talk
 
 MARKER = "Zqxvmarkerjf"
@@ -12,7 +12,8 @@ MARKER_RU = "Щъыжмаркерпонедельник"
 def traces(vault) -> list[int]:
     vault.secure_checkpoint()
     pages = decrypted_pages(vault.path, bytes(vault.key_copy()))
-    needles = [w.encode() for m in (MARKER, MARKER_RU) for w in {m, fold(m), stem(fold(m))}]
+    terms = {t for m in (MARKER, MARKER_RU) for t in (m, fold(m), analyse(m).primary, *analyse(m).names)}
+    needles = [t.encode() for t in terms]
     return [n for n, page in enumerate(pages, 1) if any(x in page for x in needles)]
 
 

@@ -17,7 +17,7 @@ from commsdesk.ui.start.welcome import WelcomePage
 from commsdesk.ui.widgets import VAULT_DATA
 from commsdesk.ui.workspace import JOURNAL, OVERVIEW, PEOPLE
 from conftest import button, flush_deletes, type_text
-from helpers import PASSPHRASE, add_person, add_talk
+from helpers import PASSPHRASE, add_person, add_talk, as_before_v8
 
 
 def idle(qtbot, controller) -> None:
@@ -295,3 +295,40 @@ def test_unlocked_objects_are_frozen_for_the_collector_and_freed_at_lock(unlocke
     assert gc.get_freeze_count() > 0  # the workspace is not re-walked by every full collection
     unlocked.lock()
     assert gc.get_freeze_count() == 0
+
+
+def test_unlocking_an_old_vault_shows_the_index_being_rebuilt(qtbot, controller, make_vault):
+    """The one-time rebuild runs on the unlock worker; the page shows how far it is."""
+    import threading
+
+    from commsdesk.storage import search_index
+
+    vault = make_vault(controller.vault_path)
+    talk = add_talk(vault, add_person(vault).id, "Поговорили с матерью")
+    vault.close()
+    as_before_v8(controller.vault_path)
+    halfway, go_on = threading.Event(), threading.Event()
+    rebuild = search_index.Search.rebuild
+
+    def slow_rebuild(self, progress=None):
+        progress(1, 2)
+        halfway.set()
+        go_on.wait(20)
+        rebuild(self, progress)
+
+    search_index.Search.rebuild = slow_rebuild
+    try:
+        controller.window.show_start()
+        page = controller.window.centralWidget()
+        assert isinstance(page, UnlockPage)
+        qtbot.keyClicks(page.passphrase, PASSPHRASE)
+        qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: halfway.is_set() and page.busy_note.isVisible(), timeout=20_000)
+        assert "50%" in page.busy_note.text() and "search index" in page.busy_note.text()
+        assert page.busy.maximum() == 2 and page.busy.value() == 1
+        go_on.set()
+        qtbot.waitUntil(lambda: controller.vault is not None, timeout=20_000)
+    finally:
+        go_on.set()
+        search_index.Search.rebuild = rebuild
+    assert [h.ref for h in controller.vault.repos.search.run("мать")] == [talk.id]

@@ -156,6 +156,20 @@ def test_arrow_keys_skip_group_headers(talk, qtbot):
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
 
+def test_the_field_explains_the_query_language_and_operators_work(talk, qtbot):
+    controller, mother, _conversation = talk
+    add_talk(controller.vault, mother.id, "Брат получил повестку")
+    wanted = add_talk(controller.vault, mother.id, "Брат съездил на море")
+    dialog = open_dialog(controller, qtbot)
+    help_text = dialog.field.toolTip()
+    assert all(word in help_text for word in ("OR", "NOT", "ИЛИ", "НЕ", "*", "Solovyov"))
+    assert controller.window.workspace.search_field.toolTip() == help_text
+    assert "NOT" in dialog.syntax.text()
+    type_text(qtbot, dialog.field, "брат НЕ повестка")
+    wait_idle(controller, qtbot, dialog)
+    assert [i.data(HIT_ROLE).ref for i in dialog.model.hit_indexes()] == [wanted.id]
+
+
 def test_hostile_query_shows_nothing_found_without_error(talk, qtbot):
     controller, _mother, _conversation = talk
     failures = []

@@ -381,13 +381,23 @@ def _v7(conn: Connection) -> None:
         conn.execute(statement)
 
 
+def _v8(conn: Connection) -> None:
+    """The index in the pymorphy3 format (lemmas, names across scripts). The migration leaves it
+    empty and marked out of date; `Vault.open` rebuilds it on the worker that opens the vault,
+    once, and again whenever a later analyzer changes what goes into it."""
+    from commsdesk.storage import search_index
+
+    search_index.create_table(conn)
+    conn.execute("DELETE FROM vault_meta WHERE key = ?", (search_index.ANALYZER_KEY,))
+
+
 def _split(script: str) -> list[str]:
     """Statements of a migration script; `executescript` would commit behind our back."""
     lines = [line for line in script.splitlines() if not line.lstrip().startswith("--")]
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
 LATEST = len(MIGRATIONS)
 
 

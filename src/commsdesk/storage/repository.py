@@ -45,10 +45,9 @@ class Repository:
             else:
                 search_index.remove(conn, self.kind, [record_id])
 
-    def reindex_all(self, conn: Connection) -> None:
-        ids = [r[0] for r in conn.execute(f"SELECT id FROM {self.table} WHERE deleted_at IS NULL")]
-        for start in range(0, len(ids), 500):
-            self.reindex(conn, ids[start:start + 500])
+    def live_ids(self, conn: Connection) -> list[int]:
+        """Every record not deleted, for rebuilding the search index."""
+        return [r[0] for r in conn.execute(f"SELECT id FROM {self.table} WHERE deleted_at IS NULL")]
 
     def delete(self, record_id: int) -> None:
         """Soft delete: hidden at once, gone from search, erased for good by `purge_deleted`."""

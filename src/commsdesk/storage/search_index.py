@@ -7,9 +7,11 @@ newest first. Secure-delete is on: a deleted record's terms leave the file at on
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from commsdesk.search.analyzer import VERSION as ANALYZER_VERSION
 from commsdesk.search.analyzer import index_columns
 from commsdesk.search.preview import strip_markup
 from commsdesk.search.query import Query, highlight_spans, parse, snippet
@@ -32,6 +34,7 @@ DEFAULT_LIMIT = 50
 # Results are the best matches (bm25) among this many most recent ones: constant cost however
 # common the words are, and recent notes are what a journal's user looks for first.
 RANKING_WINDOW = 500
+REBUILD_BATCH = 500
 
 
 @dataclass
@@ -60,14 +63,38 @@ def decode(value: int) -> tuple[str, int]:
     return KINDS_BY_CODE[code], ref
 
 
+# secure-delete removes a record's terms from the index at once. It does so only for tables that
+# keep their content (contentless tables use tombstones that leave the terms in the file).
+CREATE_TABLE = ("CREATE VIRTUAL TABLE search_fts USING fts5(stems, lemmas, words, names,"
+                " tokenize='unicode61 remove_diacritics 2')")
+SECURE_DELETE = "INSERT INTO search_fts(search_fts, rank) VALUES ('secure-delete', 1)"
+ANALYZER_KEY = "search_analyzer"  # vault_meta: the analyzer version the index was built with
+_INSERT = "INSERT INTO search_fts(rowid, stems, lemmas, words, names) VALUES (?, ?, ?, ?, ?)"
+
+
+def create_table(conn: Connection) -> None:
+    """A new, empty index in the current format (the old one, if any, is dropped)."""
+    conn.execute("DROP TABLE IF EXISTS search_fts")
+    conn.execute(CREATE_TABLE)
+    conn.execute(SECURE_DELETE)
+
+
 def put(conn: Connection, kind: str, ref: int, *texts: str) -> None:
-    stems, words = index_columns(*texts)
+    columns = index_columns(*texts)
     conn.execute("DELETE FROM search_fts WHERE rowid = ?", (rowid(kind, ref),))
-    if stems:
-        conn.execute(
-            "INSERT INTO search_fts(rowid, stems, words) VALUES (?, ?, ?)",
-            (rowid(kind, ref), stems, words),
-        )
+    if columns[0]:
+        conn.execute(_INSERT, (rowid(kind, ref), *columns))
+
+
+def is_current(conn: Connection) -> bool:
+    """True when the index was built by this version of the analyzer."""
+    row = conn.execute("SELECT value FROM vault_meta WHERE key = ?", (ANALYZER_KEY,)).fetchone()
+    return row is not None and row[0] == str(ANALYZER_VERSION)
+
+
+def mark_current(conn: Connection) -> None:
+    conn.execute("INSERT OR REPLACE INTO vault_meta(key, value) VALUES (?, ?)",
+                 (ANALYZER_KEY, str(ANALYZER_VERSION)))
 
 
 def remove(conn: Connection, kind: str, refs: list[int] | tuple[int, ...]) -> None:
@@ -118,9 +145,27 @@ class Search:
                                                 contact_id, highlight_spans(title, query))
         return [loaded[key] for key in map(decode, ids) if key in loaded]
 
-    def rebuild(self) -> None:
-        """Re-index every record (after an import, or if the index is ever in doubt)."""
+    def rebuild(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Re-index every record (after an import, a new analyzer, or if the index is ever in
+        doubt), in one transaction. `progress(done, total)` is called between batches."""
+        repos = self._vault.repos
         with self._vault.transaction() as conn:
-            conn.execute("DELETE FROM search_fts")
-            for kind in KIND_CODES:
-                self._vault.repos.by_kind(kind).reindex_all(conn)
+            create_table(conn)  # dropping the table is much faster than deleting every row
+            todo = {kind: repos.by_kind(kind).live_ids(conn) for kind in KIND_CODES}
+            total, done = sum(map(len, todo.values())), 0
+            for kind, ids in todo.items():
+                repo = repos.by_kind(kind)
+                for start in range(0, len(ids), REBUILD_BATCH):
+                    batch = ids[start:start + REBUILD_BATCH]
+                    texts = repo.index_texts(conn, batch)
+                    rows = []
+                    for ref in batch:
+                        if ref in texts:
+                            columns = index_columns(*texts[ref])
+                            if columns[0]:
+                                rows.append((rowid(kind, ref), *columns))
+                    conn.executemany(_INSERT, rows)
+                    done += len(batch)
+                    if progress is not None:
+                        progress(done, total)
+            mark_current(conn)

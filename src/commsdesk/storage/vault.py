@@ -9,7 +9,7 @@ import glob
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -121,18 +121,23 @@ class Vault:
                 raise connection.translate_error(exc, path=path) from None
             raise
         connection.fsync_dir(path.parent)
-        return cls(path, conn, key, salt, lock)
+        vault = cls(path, conn, key, salt, lock)
+        vault._index_up_to_date()
+        return vault
 
     @classmethod
-    def open(cls, path: Path, passphrase: str) -> Vault:
-        """Derive the key (slow: call off the UI thread) and open an existing vault."""
+    def open(cls, path: Path, passphrase: str,
+             progress: Callable[[int, int], None] | None = None) -> Vault:
+        """Derive the key (slow: call off the UI thread) and open an existing vault.
+        `progress(done, total)` follows a search index rebuild, if opening needs one."""
         path = Path(path)
         salt = connection.inspect_existing(path)
         key = derive_key(passphrase, salt)
-        return cls.open_with_key(path, key, salt)
+        return cls.open_with_key(path, key, salt, progress)
 
     @classmethod
-    def open_with_key(cls, path: Path, key: bytearray, salt: bytes | None = None) -> Vault:
+    def open_with_key(cls, path: Path, key: bytearray, salt: bytes | None = None,
+                      progress: Callable[[int, int], None] | None = None) -> Vault:
         path = Path(path)
         try:
             file_salt = connection.inspect_existing(path)
@@ -166,7 +171,24 @@ class Vault:
             raise
         if not read_only:
             _remove_stale_temporaries(path)
-        return cls(path, conn, key, salt, lock, read_only)
+        vault = cls(path, conn, key, salt, lock, read_only)
+        if not read_only:  # read-only media keep the index they have
+            try:
+                vault._index_up_to_date(progress)
+            except BaseException:
+                vault.close()
+                raise
+        return vault
+
+    def _index_up_to_date(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Rebuild the search index when it was built by another analyzer (once after an
+        upgrade: a 100k-conversation vault takes a minute or two, on the opening worker)."""
+        from commsdesk.storage import search_index
+
+        with self._lock:
+            current = search_index.is_current(self._connection())
+        if not current:
+            self.repos.search.rebuild(progress)
 
     # -- using -----------------------------------------------------------------------------
     @property

@@ -5,6 +5,7 @@ The title is always just "CommsDesk": nothing about the vault shows in the task 
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import QByteArray, QEvent, QTimer
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from commsdesk.storage.errors import describe
+from commsdesk.ui.start.frame import ProgressRelay
 from commsdesk.ui.start.unlock import UnlockPage
 
 if TYPE_CHECKING:
@@ -151,10 +153,18 @@ class ShellWindow(QMainWindow):
         """Derive the key off the UI thread; errors come back to the page that asked."""
         page.set_busy(True)
         path = self.controller.vault_path
+        relay = ProgressRelay(page)  # owned by the page: gone with it
+        relay.changed.connect(page.show_progress)
+
+        def progress(done: int, total: int) -> None:
+            with contextlib.suppress(RuntimeError):  # the page was closed meanwhile: nobody to tell
+                relay.changed.emit(done, total)
 
         def work():
             from commsdesk.storage.vault import Vault
 
+            if how == "open":
+                return Vault.open(path, passphrase, progress=progress)
             return getattr(Vault, how)(path, passphrase)
 
         def failed(exc: BaseException) -> None:

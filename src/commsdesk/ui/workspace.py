@@ -79,6 +79,9 @@ class Workspace(QWidget):
         self.search_field.setPlaceholderText(_("Search everything (Ctrl+F)"))
         self.search_field.setAccessibleName(_("Search"))
         self.search_field.setClearButtonEnabled(True)
+        from commsdesk.ui.search.help import syntax_help
+
+        self.search_field.setToolTip(syntax_help())
         self.search_field.returnPressed.connect(self.open_search)
         log = QPushButton(_("Log a conversation"))
         log.setToolTip(_("Ctrl+N"))

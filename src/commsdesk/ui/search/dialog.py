@@ -24,6 +24,7 @@ from commsdesk.i18n import _
 from commsdesk.storage import Vault, errors
 from commsdesk.storage.search_index import SearchHit
 from commsdesk.ui.search.delegate import ResultsView
+from commsdesk.ui.search.help import syntax_help, syntax_hint
 from commsdesk.ui.search.model import HIT_ROLE, SearchResultsModel
 from commsdesk.ui.widgets import hint, mark_vault_data, message
 
@@ -33,13 +34,6 @@ if TYPE_CHECKING:
 DEBOUNCE_MS = 150
 LIMIT = 50
 _RESULTS, _NOTHING = range(2)
-
-
-def syntax_hint() -> str:
-    """One line on the query syntax (search/query.py); it wraps between pieces, not inside one."""
-    pieces = (_("Any form of a word matches"), _('"exact phrase"'), _("prefix*"),
-              _("this OR that"), _("-leave out"))
-    return " · ".join(piece.replace(" ", "\u00a0") for piece in pieces)
 
 
 class SearchDialog(QDialog):
@@ -66,7 +60,9 @@ class SearchDialog(QDialog):
         self.field.setAccessibleName(_("Search"))
         self.field.setPlaceholderText(_("Search people, conversations, notes…"))
         self.field.setClearButtonEnabled(True)
+        self.field.setToolTip(syntax_help())
         self.syntax = hint(syntax_hint())
+        self.syntax.setToolTip(syntax_help())
         self.model = SearchResultsModel(self, discreet=controller.settings.discreet_mode)
         self.view = mark_vault_data(ResultsView())
         self.view.setAccessibleName(_("Search results"))

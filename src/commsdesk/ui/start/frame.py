@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+
+from commsdesk.i18n import _
+from commsdesk.ui.widgets import hint
+
+
+class ProgressRelay(QObject):
+    """Carries `progress(done, total)` calls from the opening worker to the page, queued."""
+
+    changed = Signal(int, int)
 
 
 class StartFrame(QWidget):
@@ -23,8 +33,22 @@ class StartFrame(QWidget):
         self.busy.setTextVisible(False)
         self.busy.setMaximumHeight(6)
         self.busy.hide()
+        self.busy_note = hint("")
+        self.busy_note.hide()
 
     def set_busy(self, busy: bool) -> None:
         """While a key is derived: inputs disabled, an indeterminate bar shown."""
         self.column.setEnabled(not busy)
         self.busy.setVisible(busy)
+        if not busy:
+            self.busy.setRange(0, 0)
+            self.busy_note.hide()
+
+    def show_progress(self, done: int, total: int) -> None:
+        """Opening rebuilds the search index (once, after an update): a bar that fills."""
+        self.busy.setRange(0, max(total, 1))
+        self.busy.setValue(done)
+        percent = done * 100 // max(total, 1)
+        self.busy_note.setText(_("Updating the search index for this version of CommsDesk (once):"
+                                 " {percent}%").format(percent=percent))
+        self.busy_note.show()

@@ -39,6 +39,7 @@ class UnlockPage(StartFrame):
         row.addWidget(self.submit)
         self.body.addLayout(row)
         self.body.addWidget(self.busy)
+        self.body.addWidget(self.busy_note)
         self.body.addStretch(1)
         self.passphrase.setFocus()
 
