@@ -94,6 +94,12 @@ def main() -> int:
         shoot(ctl.window, out, prefix + "library")
         library.show_article("technique-listening-oars")
         shoot(ctl.window, out, prefix + "library-article")
+        if theme == "light":  # the end of an article: when its facts were checked, and sources
+            library.show_article("narrative-sanctions-dont-hurt")
+            settle()
+            bar = library.reader.browser.verticalScrollBar()
+            bar.setValue(bar.maximum())
+            shoot(ctl.window, out, prefix + "library-article-sources")
         if theme == "light":
             dialog = workspace.sections[JOURNAL].log_conversation(mother.id)
             dialog.resize(820, 760)
