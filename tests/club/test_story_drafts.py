@@ -163,3 +163,16 @@ def test_what_worked_lists_only_techniques_of_talks_the_user_marked_helpful(vaul
     assert "epistemology" in talk.what_worked.lower() and talk.what_did_not == ""
     for text in (journey.story, journey.what_worked, talk.story, talk.what_worked):
         assert "**" not in text and not text.startswith("- ") and "\n- " not in text
+
+
+def test_a_technique_of_good_and_bad_talks_is_listed_on_the_side_it_leans_to_never_both(vault):
+    """Seen in the screenshot of a draft: OARS stood under both "what worked" and "what did not"."""
+    brother = add_person(vault, "Петя", relationship=Relationship.SIBLING)
+    for day, rating in ((1, 5), (2, 1), (3, 2)):
+        add_talk(vault, brother.id, "Разговор.", when=datetime(2026, 3, day, 19, 0),
+                 techniques=["technique-listening-oars"], self_rating=rating)
+    add_talk(vault, brother.id, "Разговор.", when=datetime(2026, 3, 4, 19, 0),
+             techniques=["technique-street-epistemology"], self_rating=3)  # neither good nor bad
+    card = draft_from_journey(vault, brother.id, "en").card
+    assert "OARS" in card.what_did_not and "OARS" not in card.what_worked
+    assert "epistemology" not in (card.what_worked + card.what_did_not).lower()

@@ -86,8 +86,8 @@ def draft_from_journey(vault, contact_id: int, language: str) -> StoryDraft:
         stage_after=Stage(stages[-1].stage) if len(stages) > 1 else None,
         duration=duration, techniques=_techniques(talks),
         story=_chronicle(sorted(events, key=lambda e: (e[0], e[1])), first, language),
-        what_worked=_technique_list([t for t in talks if _went_well(t)], p.language),
-        what_did_not=_technique_list([t for t in talks if _went_badly(t)], p.language))
+        what_worked=_technique_list(_balance(talks, good=True), p.language),
+        what_did_not=_technique_list(_balance(talks, good=False), p.language))
     return _anonymized(vault, card, first)
 
 
@@ -173,9 +173,24 @@ def _went_badly(talk: Conversation) -> bool:
     return talk.ending in (Ending.QUARREL, Ending.CUT_SHORT)
 
 
-def _technique_list(talks: list[Conversation], language: str) -> str:
-    """The techniques of those talks, one library title a line (plain text, no list marks)."""
+def _balance(talks: list[Conversation], good: bool) -> list[str]:
+    """Techniques used in more talks that went well than badly (`good`), or the reverse: one used
+    in both kinds of talk is listed on the side it leaned to, never on both."""
+    score: dict[str, int] = {}
+    for talk in talks:
+        weight = 1 if _went_well(talk) else -1 if _went_badly(talk) else 0
+        for technique in talk.techniques:
+            if TECHNIQUE_ID.fullmatch(technique):
+                score[technique] = score.get(technique, 0) + weight
+    return [t for t, value in score.items() if (value > 0 if good else value < 0)][:MAX_TECHNIQUES]
+
+
+def _technique_list(talks: list[Conversation] | list[str], language: str) -> str:
+    """The techniques of those talks (or those technique ids), one library title a line (plain
+    text, no list marks)."""
     from commsdesk.library.catalog import articles
 
     library = articles(language)
-    return "\n".join(library[i].title if i in library else i for i in _techniques(talks))
+    ids = [t for t in talks if isinstance(t, str)] or _techniques([t for t in talks
+                                                                    if not isinstance(t, str)])
+    return "\n".join(library[i].title if i in library else i for i in ids)
