@@ -13,10 +13,11 @@ from commsdesk.files import open_regular
 from commsdesk.i18n import N_, _
 from commsdesk.storage.errors import VaultError, VaultUnreadable
 from commsdesk.storage.vault import Vault
-from commsdesk.transfer.import_records import SPEC, Problem, check_record, with_defaults
+from commsdesk.transfer.import_records import Problem, check_record, with_defaults
 from commsdesk.transfer.import_writer import ImportSummary, MissingReference, RecordWriter
-from commsdesk.transfer.json_export import FORMAT, SECTIONS, VERSION
+from commsdesk.transfer.json_export import FORMAT, VERSION
 from commsdesk.transfer.json_stream import EntryReader, FileTooLarge, StreamProblem
+from commsdesk.transfer.record_table import SECTIONS
 
 __all__ = ["ImportInvalid", "ImportSummary", "Problem", "check_file", "import_document", "import_file",
            "validate"]
@@ -84,7 +85,7 @@ class _Checker:
                 raise _file_problem(N_("the file comes from a newer CommsDesk; update"))
 
     def _record(self, section: str, index: int, record: Any) -> None:
-        found = check_record(section, index, with_defaults(section, record), SPEC[section])
+        found = check_record(section, index, with_defaults(section, record))
         uid = record.get("uid") if isinstance(record, dict) else None
         if isinstance(uid, str):
             seen = self.uids[section]
@@ -204,7 +205,7 @@ class CheckedFile:
         try:
             for section, index, record in reader.entries():
                 if section in sections and index is not None and index >= 0:
-                    if check_record(section, index, with_defaults(section, record), SPEC[section]):
+                    if check_record(section, index, with_defaults(section, record)):
                         raise MissingReference(section)
                     writer.write(section, record)
         except (StreamProblem, FileTooLarge, MissingReference, OSError):
