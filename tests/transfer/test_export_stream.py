@@ -170,7 +170,9 @@ def test_random_vaults_survive_export_import_export(make_vault, tmp_path, monkey
         import_file(second, path)
         again = io.StringIO()
         export_to(second, again)
-        assert canonical(json.loads(again.getvalue())) == canonical(json.loads(path.read_text("utf-8")))
+        text = path.read_text("utf-8")
+        assert canonical(json.loads(again.getvalue())) == canonical(json.loads(text))
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=1) + "\n"
         first.close()
         second.close()
 

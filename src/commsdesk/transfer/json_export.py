@@ -6,8 +6,9 @@ from __future__ import annotations
 import base64
 import json
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
+from json.encoder import encode_basestring
 from typing import Any, TextIO
 
 from commsdesk import __version__
@@ -136,20 +137,51 @@ def _header() -> dict[str, Any]:
             "exported_at": datetime.now(UTC).isoformat(timespec="seconds"), "app_version": __version__}
 
 
-def export_to(vault: Vault, stream: TextIO, progress: Callable[[str], None] | None = None) -> None:
+_PADS = ["\n" + " " * n for n in range(32)]
+
+
+def _pad(level: int) -> str:
+    return _PADS[level] if level < len(_PADS) else "\n" + " " * level
+
+
+_KEYWORDS = {True: "true", False: "false", None: "null"}
+
+
+def _text(value: Any, level: int) -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=1)` as it would be written `level` deep,
+    several times faster (the standard encoder is pure Python when it indents)."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is dict:
+        if not value:
+            return "{}"
+        inner = _pad(level + 1)
+        return ("{" + ",".join(inner + encode_basestring(k) + ": " + _text(v, level + 1)
+                               for k, v in value.items()) + _pad(level) + "}")
+    if kind is list or kind is tuple:
+        if not value:
+            return "[]"
+        inner = _pad(level + 1)
+        return "[" + ",".join(inner + _text(v, level + 1) for v in value) + _pad(level) + "]"
+    if kind is bool or value is None:
+        return _KEYWORDS[value]
+    if kind is int:
+        return int.__repr__(value)
+    return json.dumps(value)  # floats, and anything unusual, exactly as the standard encoder
+
+
+def export_to(vault: Vault, stream: TextIO) -> None:
     """Write the export to a text stream as it is read: the same text as
     `json.dumps(export_document(vault), ensure_ascii=False, indent=1) + "\\n"`."""
     stream.write("{")
     for key, value in _header().items():
         stream.write(f"\n {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},")
     for position, section in enumerate(SECTIONS):
-        if progress is not None:
-            progress(section)
         stream.write(f'\n "{section}": [')
         empty = True
         for record in _records(vault, section):
-            text = json.dumps(record, ensure_ascii=False, indent=1).replace("\n", "\n  ")
-            stream.write(("\n  " if empty else ",\n  ") + text)
+            stream.write(("\n  " if empty else ",\n  ") + _text(record, 2))
             empty = False
         stream.write("]" if empty else "\n ]")
         stream.write("," if position < len(SECTIONS) - 1 else "\n}\n")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from commsdesk.domain import (
@@ -78,10 +79,6 @@ class Field:
             return None if self.nullable else N_("must not be empty")
         return self.type.check(value)
 
-    def dump(self, obj: Any, refs: Any) -> Any:
-        value = self.read(obj) if self.read else getattr(obj, self.attr or self.name)
-        return self.codec.dump(value, refs)
-
 
 @dataclass(frozen=True)
 class RecordType:
@@ -93,7 +90,18 @@ class RecordType:
 
     def dump(self, obj: Any, refs: Any) -> dict[str, Any]:
         """The record of a domain object, fields in the order of the file."""
-        return {f.name: f.dump(obj, refs) for f in self.fields}
+        record = {}
+        for name, attr, dump in self._dumpers:
+            value = getattr(obj, attr) if isinstance(attr, str) else attr(obj)
+            record[name] = value if dump is None else dump(value, refs)
+        return record
+
+    @cached_property
+    def _dumpers(self) -> list[tuple[str, Any, Any]]:
+        """(field, attribute or reader, codec's dump or None), worked out once per type: the
+        export calls `dump` for every record of the vault."""
+        return [(f.name, f.read or f.attr or f.name, None if f.codec is PLAIN else f.codec.dump)
+                for f in self.fields]
 
     def load(self, record: dict[str, Any], refs: Any) -> Any:
         """The domain object of a checked record."""
