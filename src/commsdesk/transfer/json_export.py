@@ -43,12 +43,15 @@ _TARGETS = {"contacts": "deleted_at IS NULL", "conversations": _LIVE_CONVERSATIO
 
 
 class _Refs:
-    """uids of the records a page refers to, looked up once per page (never a map of the vault)."""
+    """uids of the records a page refers to, looked up for each page and remembered up to a bound
+    (a vault's ten thousand people once, never a map of all its conversations)."""
+
+    KEEP = 50_000
 
     def __init__(self, vault: Vault):
         self.vault = vault
-        self.uids: dict[str, dict[int, str]] = {
-            "dimensions": {d.id: d.uid for d in vault.repos.dimensions.list(include_archived=True)}}
+        self.uids: dict[str, dict[int, str | None]] = {target: {} for target in _TARGETS}
+        self.uids["dimensions"] = {d.id: d.uid for d in vault.repos.dimensions.list(include_archived=True)}
 
     def uid_of(self, section: str, record_id: int) -> str | None:
         return self.uids[section].get(record_id)
@@ -61,10 +64,18 @@ class _Refs:
                     wanted[f.ref].add(value)
                 elif f.name == "review" and obj.review is not None and obj.review.conversation_id:
                     wanted["conversations"].add(obj.review.conversation_id)
-        with self.vault.reading() as conn:
-            for target, ids in wanted.items():
-                self.uids[target] = dict(_by_ids(
-                    conn, f"SELECT id, uid FROM {target} WHERE {_TARGETS[target]} AND id IN", sorted(ids)))
+        for target, ids in wanted.items():
+            known = self.uids[target]
+            missing = sorted(ids.difference(known))
+            if not missing:
+                continue
+            if len(known) + len(missing) > self.KEEP:
+                known.clear()
+                missing = sorted(ids)
+            with self.vault.reading() as conn:
+                found = dict(_by_ids(
+                    conn, f"SELECT id, uid FROM {target} WHERE {_TARGETS[target]} AND id IN", missing))
+            known.update((i, found.get(i)) for i in missing)  # None: not exported, so not named
 
 
 def _by_ids(conn, sql: str, ids: list[int]) -> list[tuple]:
@@ -157,18 +168,43 @@ def _text(value: Any, level: int) -> str:
         if not value:
             return "{}"
         inner = _pad(level + 1)
-        return ("{" + ",".join(inner + encode_basestring(k) + ": " + _text(v, level + 1)
-                               for k, v in value.items()) + _pad(level) + "}")
+        return ("{" + ",".join([inner + encode_basestring(k) + ": " + _text(v, level + 1)
+                                for k, v in value.items()]) + _pad(level) + "}")
     if kind is list or kind is tuple:
         if not value:
             return "[]"
         inner = _pad(level + 1)
-        return "[" + ",".join(inner + _text(v, level + 1) for v in value) + _pad(level) + "]"
+        return "[" + ",".join([inner + _text(v, level + 1) for v in value]) + _pad(level) + "]"
     if kind is bool or value is None:
         return _KEYWORDS[value]
     if kind is int:
         return int.__repr__(value)
     return json.dumps(value)  # floats, and anything unusual, exactly as the standard encoder
+
+
+def _record_text(record: dict[str, Any]) -> str:
+    """A top-level record as `_text(record, 2)` writes it, with the common values inline."""
+    parts = []
+    for key, value in record.items():
+        kind = type(value)
+        if kind is str:
+            text = encode_basestring(value)
+        elif value is None:
+            text = "null"
+        elif kind is int:
+            text = int.__repr__(value)
+        else:
+            text = _text(value, 3)
+        parts.append((_KEYS.get(key) or _key(key)) + text)
+    return "{" + ",".join(parts) + "\n  }"
+
+
+_KEYS: dict[str, str] = {}
+
+
+def _key(key: str) -> str:
+    _KEYS[key] = text = "\n   " + encode_basestring(key) + ": "
+    return text
 
 
 def export_to(vault: Vault, stream: TextIO) -> None:
@@ -181,7 +217,7 @@ def export_to(vault: Vault, stream: TextIO) -> None:
         stream.write(f'\n "{section}": [')
         empty = True
         for record in _records(vault, section):
-            stream.write(("\n  " if empty else ",\n  ") + _text(record, 2))
+            stream.write(("\n  " if empty else ",\n  ") + _record_text(record))
             empty = False
         stream.write("]" if empty else "\n ]")
         stream.write("," if position < len(SECTIONS) - 1 else "\n}\n")
