@@ -232,3 +232,19 @@ def test_cli_export_that_fails_midway_leaves_no_file(make_vault, tmp_path, monke
                      stdin=PASSPHRASE + "\n")
     assert code != 0
     assert not out_file.exists()
+
+
+def test_a_plan_of_a_deleted_person_is_not_named_by_another_persons_sheet(make_vault, tmp_path):
+    first = make_vault(tmp_path / "a.commsdesk")
+    mother = first.repos.contacts.add(Contact("Мама"))
+    father = first.repos.contacts.add(Contact("Папа"))
+    plan = first.repos.plans.add(Plan(father.id, "Посеять сомнение"))
+    first.repos.prep_sheets.add(PrepSheet(mother.id, None, plan.id, "один вопрос"))
+    first.repos.contacts.delete(father.id)
+    path = tmp_path / "export.json"
+    with open(path, "w", encoding="utf-8") as handle:
+        export_to(first, handle)
+    document = json.loads(path.read_text("utf-8"))
+    assert document["plans"] == [] and document["prep_sheets"][0]["plan_uid"] is None
+    second = make_vault(tmp_path / "b.commsdesk")
+    assert import_file(second, path).added["prep_sheets"] == 1  # the export imports

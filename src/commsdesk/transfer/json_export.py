@@ -37,9 +37,9 @@ _ROWS = {
     "prep_sheets": _LIVE_CONVERSATIONS,
 }
 _NO_CREATED_AT = {"stage_changes"}
-# The records a uid may name: what the export writes of that section.
-_TARGETS = {"contacts": "deleted_at IS NULL", "conversations": _LIVE_CONVERSATIONS,
-            "plans": "deleted_at IS NULL"}
+# A uid names only a record the file holds (a plan of a deleted person is not written: a prep sheet
+# of another person that was pointed at it says null, or the file's own import would refuse it).
+_TARGETS = {section: _ROWS[section] for section in ("contacts", "conversations", "plans")}
 
 
 class _Refs:
@@ -86,11 +86,25 @@ def _by_ids(conn, sql: str, ids: list[int]) -> list[tuple]:
     return rows
 
 
-def _paged(vault: Vault, section: str) -> Iterator[dict[str, Any]]:
-    order = "uid" if section in _NO_CREATED_AT else "created_at, uid"
+def _in_order(vault: Vault, section: str) -> array:
+    """The ids of the section's records in the order of the file. Records are usually stored in
+    that order already (the app stamps them as it adds them; an import writes in file order): then
+    one walk along the table is enough; otherwise SQLite sorts the ids."""
+    order = "uid" if section in _NO_CREATED_AT else "coalesce(created_at, ''), uid"
+    rows = f"FROM {section} WHERE {_ROWS[section]}"
+    ids = array("q")
+    previous: tuple = ()
     with vault.reading() as conn:
-        ids = array("q", (r[0] for r in conn.execute(
-            f"SELECT id FROM {section} WHERE {_ROWS[section]} ORDER BY {order}")))
+        for rid, *key in conn.execute(f"SELECT id, {order} {rows} ORDER BY id"):
+            if tuple(key) < previous:
+                return array("q", (r[0] for r in conn.execute(f"SELECT id {rows} ORDER BY {order}")))
+            previous = tuple(key)
+            ids.append(rid)
+    return ids
+
+
+def _paged(vault: Vault, section: str) -> Iterator[dict[str, Any]]:
+    ids = _in_order(vault, section)
     repository = getattr(vault.repos, section)
     record_type = TABLE[section]
     refs = _Refs(vault)
