@@ -9,8 +9,9 @@ statements; synthetic.py's one-record-at-a-time path takes ~20 minutes at 100k);
 index is left empty, which the export does not read. Each run is a child process: `export_to` into
 a file (the CLI's path, timed after the vault is open), and the floor: a plain `SELECT` of the same
 tables on an unencrypted SQLite copy, each row through `json.dumps` into a file. Runs are
-interleaved (export, floor, next size…); prints min/median/max of the time and of the peak RSS
-(VmHWM), and the linearity: the median time and memory at the largest size over the smallest.
+interleaved (export, floor, next size…); prints min/median/max of the wall time, of the CPU time
+(steadier on a shared machine) and of the peak RSS (VmHWM), and the linearity: the median time
+and memory at the largest size over the smallest.
 """
 
 from __future__ import annotations
@@ -143,26 +144,26 @@ def child_export(vault_path: Path, out: Path) -> dict:
     from commsdesk.transfer.json_export import export_to
 
     vault = Vault.open(vault_path, PASSPHRASE)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with open(out, "x", encoding="utf-8") as handle:
         export_to(vault, handle)
-    seconds = time.perf_counter() - started
-    return {"seconds": seconds, "peak_mb": peak_mb(), "bytes": out.stat().st_size}
+    return {"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu,
+            "peak_mb": peak_mb(), "bytes": out.stat().st_size}
 
 
 def child_floor(plain: Path, out: Path) -> dict:
     import sqlite3
 
     conn = sqlite3.connect(plain)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with open(out, "x", encoding="utf-8") as handle:
         for table in TABLES:
             cursor = conn.execute(f"SELECT * FROM {table}")
             while rows := cursor.fetchmany(500):
                 for row in rows:
                     handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    seconds = time.perf_counter() - started
-    return {"seconds": seconds, "peak_mb": peak_mb(), "bytes": out.stat().st_size}
+    return {"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu,
+            "peak_mb": peak_mb(), "bytes": out.stat().st_size}
 
 
 def run_child(mode: str, source: Path, workdir: Path) -> dict:
@@ -212,13 +213,14 @@ def main() -> int:
                     result = run_child(mode, source, Path(workdir))
                     results.setdefault((size, mode), []).append(result)
                     print(f"  rep {rep + 1} {size:>7} {mode:<6} {result['seconds']:7.2f} s"
-                          f" {result['peak_mb']:7.0f} MB", flush=True)
+                          f" (CPU {result['cpu']:6.2f} s) {result['peak_mb']:6.0f} MB", flush=True)
     print(f"\nJSON export, {args.reps} interleaved runs each ({date.today().isoformat()},"
           f" {os.cpu_count()} cores)")
     for size in args.sizes:
         for mode in ("export", "floor"):
             runs = results[(size, mode)]
             print(f"{size:>7} conversations {mode:<6} time {spread([r['seconds'] for r in runs], 's')};"
+                  f" CPU {spread([r['cpu'] for r in runs], 's')};"
                   f" peak RSS {spread([r['peak_mb'] for r in runs], 'MB', 0)};"
                   f" file {runs[0]['bytes'] / 1e6:.0f} MB")
         ratio = (statistics.median(r["seconds"] for r in results[(size, "export")])

@@ -6,14 +6,16 @@ from __future__ import annotations
 import base64
 import json
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from functools import cache
 from json.encoder import encode_basestring
+from operator import attrgetter
 from typing import Any, TextIO
 
 from commsdesk import __version__
 from commsdesk.storage.vault import Vault
-from commsdesk.transfer.record_table import SECTIONS, TABLE
+from commsdesk.transfer.record_table import SECTIONS, TABLE, Nested
 
 __all__ = ["FORMAT", "SECTIONS", "VERSION", "export_document", "export_to"]
 
@@ -58,12 +60,11 @@ class _Refs:
 
     def page(self, section: str, objects: list[Any]) -> None:
         wanted: dict[str, set[int]] = {target: set() for target in _TARGETS}
-        for f in TABLE[section].fields:
+        for attr, target in _references(section):
+            ids = wanted[target]
             for obj in objects:
-                if f.ref in wanted and (value := getattr(obj, f.attr or f.name)) is not None:
-                    wanted[f.ref].add(value)
-                elif f.name == "review" and obj.review is not None and obj.review.conversation_id:
-                    wanted["conversations"].add(obj.review.conversation_id)
+                if (value := attr(obj)) is not None:
+                    ids.add(value)
         for target, ids in wanted.items():
             known = self.uids[target]
             missing = sorted(ids.difference(known))
@@ -76,6 +77,29 @@ class _Refs:
                 found = dict(_by_ids(
                     conn, f"SELECT id, uid FROM {target} WHERE {_TARGETS[target]} AND id IN", missing))
             known.update((i, found.get(i)) for i in missing)  # None: not exported, so not named
+
+
+@cache
+def _references(section: str) -> list[tuple[Callable[[Any], Any], str]]:
+    """How to find, in a domain object of the section, the ids of the records it names by uid
+    that are looked up page by page (dimensions are few and known from the start)."""
+    out: list[tuple[Callable[[Any], Any], str]] = []
+    for f in TABLE[section].fields:
+        if f.ref in _TARGETS:
+            out.append((attrgetter(f.attr or f.name), f.ref))
+        elif isinstance(f.type, Nested):
+            name = f.attr or f.name
+            for g in f.type.record.fields:
+                if g.ref in _TARGETS:
+                    out.append((_inside(name, g.attr or g.name), g.ref))
+    return out
+
+
+def _inside(name: str, attr: str) -> Callable[[Any], Any]:
+    def get(obj: Any) -> Any:
+        nested = getattr(obj, name)
+        return None if nested is None else getattr(nested, attr)
+    return get
 
 
 def _by_ids(conn, sql: str, ids: list[int]) -> list[tuple]:
@@ -103,16 +127,15 @@ def _in_order(vault: Vault, section: str) -> array:
     return ids
 
 
-def _paged(vault: Vault, section: str) -> Iterator[dict[str, Any]]:
+def _pages(vault: Vault, section: str) -> Iterator[tuple[list[Any], _Refs]]:
+    """The section's domain objects a page at a time, with the uids they refer to."""
     ids = _in_order(vault, section)
     repository = getattr(vault.repos, section)
-    record_type = TABLE[section]
     refs = _Refs(vault)
     for start in range(0, len(ids), PAGE):
         objects = repository.many(ids[start:start + PAGE].tolist())
         refs.page(section, objects)
-        for obj in objects:
-            yield record_type.dump(obj, refs)
+        yield objects, refs
 
 
 def _sorted(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -154,7 +177,10 @@ def _club(vault: Vault, section: str) -> list[dict[str, Any]]:
 
 
 def _records(vault: Vault, section: str) -> Iterator[dict[str, Any]]:
-    return _paged(vault, section) if section in _ROWS else iter(_small(vault, section))
+    if section not in _ROWS:
+        return iter(_small(vault, section))
+    dump = TABLE[section].dump
+    return (dump(obj, refs) for objects, refs in _pages(vault, section) for obj in objects)
 
 
 def _header() -> dict[str, Any]:

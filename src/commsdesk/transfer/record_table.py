@@ -91,15 +91,15 @@ class RecordType:
     def dump(self, obj: Any, refs: Any) -> dict[str, Any]:
         """The record of a domain object, fields in the order of the file."""
         record = {}
-        for name, attr, dump in self._dumpers:
+        for name, attr, dump in self.dumpers:
             value = getattr(obj, attr) if isinstance(attr, str) else attr(obj)
             record[name] = value if dump is None else dump(value, refs)
         return record
 
     @cached_property
-    def _dumpers(self) -> list[tuple[str, Any, Any]]:
-        """(field, attribute or reader, codec's dump or None), worked out once per type: the
-        export calls `dump` for every record of the vault."""
+    def dumpers(self) -> list[tuple[str, Any, Any]]:
+        """(field, attribute name or reader, codec's dump or None), worked out once per type: the
+        export calls them for every record of the vault."""
         return [(f.name, f.read or f.attr or f.name, None if f.codec is PLAIN else f.codec.dump)
                 for f in self.fields]
 
