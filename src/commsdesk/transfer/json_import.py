@@ -17,7 +17,7 @@ from commsdesk.transfer.import_records import Problem, check_record, with_defaul
 from commsdesk.transfer.import_writer import ImportSummary, MissingReference, RecordWriter
 from commsdesk.transfer.json_export import FORMAT, VERSION
 from commsdesk.transfer.json_stream import EntryReader, FileTooLarge, StreamProblem
-from commsdesk.transfer.record_table import SECTIONS
+from commsdesk.transfer.record_table import SECTIONS, references
 
 __all__ = ["ImportInvalid", "ImportSummary", "Problem", "check_file", "import_document", "import_file",
            "validate"]
@@ -29,8 +29,6 @@ _KNOWN = frozenset((*_HEADER, *SECTIONS))
 
 _BUILTIN_DIMENSIONS = frozenset(("builtin:support_war", "builtin:trust_state_media", "builtin:openness",
                                  "builtin:understands_leaving"))
-_REFERENCES = {"contact_uid": "contacts", "conversation_uid": "conversations",
-               "dimension_uid": "dimensions", "plan_uid": "plans"}
 
 
 class ImportInvalid(VaultError):
@@ -93,7 +91,7 @@ class _Checker:
                 found.append(Problem(section, index, "uid", N_("appears twice")))
             seen.add(uid)
         if not found:
-            for name, target in _targets(record):
+            for name, target in _targets(section, record):
                 if target not in self.order:
                     self.deferred.add(section)
                 elif problem := self.reference(section, index, record, name, target):
@@ -116,10 +114,10 @@ class _Checker:
             raise ImportInvalid(self.problems)
 
 
-def _targets(record: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    review = record.get("review") or {}
-    for name, target in _REFERENCES.items():
-        if record.get(name, review.get(name)) is not None:
+def _targets(section: str, record: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """The uids a checked record names (its review's too), with the section each belongs to."""
+    for name, target in references(section):
+        if _reference(record, name) is not None:
             yield name, target
 
 
@@ -139,7 +137,7 @@ def _check_entries(entries: Iterable[tuple[str, int | None, Any]], checker: _Che
 def _deferred_references(entries: Iterable[tuple[str, int | None, Any]], checker: _Checker) -> None:
     for section, index, record in entries:
         if section in checker.deferred and index is not None and index >= 0:
-            for name, target in _targets(record):
+            for name, target in _targets(section, record):
                 if problem := checker.reference(section, index, record, name, target):
                     checker.problems.append(problem)
                     if checker.full():

@@ -7,7 +7,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 from commsdesk.domain import (
@@ -340,7 +340,8 @@ TABLE: dict[str, RecordType] = {
 SECTIONS = tuple(TABLE)
 
 
-def references(section: str) -> list[tuple[str, str]]:
+@cache
+def references(section: str) -> tuple[tuple[str, str], ...]:
     """(field, section it refers to) for a record, the fields of a nested object included."""
     out = []
     for f in TABLE[section].fields:
@@ -348,4 +349,4 @@ def references(section: str) -> list[tuple[str, str]]:
             out.append((f.name, f.ref))
         elif isinstance(f.type, Nested):
             out += [(g.name, g.ref) for g in f.type.record.fields if g.ref]
-    return out
+    return tuple(out)
