@@ -205,7 +205,7 @@ class EnumCodec(Codec):
         self.enum = enum
 
     def dump(self, value: Any, refs: Any) -> str:
-        return value.value
+        return value._value_  # what `.value` returns, without its property call per record
 
     def load(self, value: str, refs: Any) -> Any:
         return self.enum(value)
@@ -213,7 +213,7 @@ class EnumCodec(Codec):
 
 class EnumListCodec(EnumCodec):
     def dump(self, value: Any, refs: Any) -> list[str]:
-        return [v.value for v in value]
+        return [v._value_ for v in value]
 
     def load(self, value: list[str], refs: Any) -> list:
         return [self.enum(v) for v in value]
