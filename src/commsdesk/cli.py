@@ -100,24 +100,30 @@ class Cli:
         return EXIT_OK
 
     def export(self, args: argparse.Namespace) -> int:
-        from commsdesk.transfer.json_export import export_document
+        from commsdesk.transfer.json_export import export_to
         from commsdesk.transfer.markdown_export import export_markdown
 
         if args.output != "-" and Path(args.output).exists():
             raise _exists(Path(args.output))
         with self.open(args.vault) as vault:
-            if args.format == "markdown":
-                text = export_markdown(vault)
-            else:
-                text = json.dumps(export_document(vault), ensure_ascii=False, indent=1) + "\n"
-        if args.output == "-":
-            self.out.write(text)
-        else:
+            if args.output == "-":
+                if args.format == "markdown":
+                    self.out.write(export_markdown(vault))
+                else:
+                    export_to(vault, self.out)
+                return EXIT_OK
             fd = os.open(args.output, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            self.say(_("Exported to {path}. This file is NOT encrypted: keep it safe and delete it"
-                       " when done.").format(path=args.output))
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    if args.format == "markdown":
+                        handle.write(export_markdown(vault))
+                    else:
+                        export_to(vault, handle)
+            except BaseException:
+                Path(args.output).unlink(missing_ok=True)  # never leave half an export behind
+                raise
+        self.say(_("Exported to {path}. This file is NOT encrypted: keep it safe and delete it"
+                   " when done.").format(path=args.output))
         return EXIT_OK
 
     def import_(self, args: argparse.Namespace) -> int:

@@ -111,6 +111,14 @@ class Conversations(Repository):
                 f"SELECT count(*) FROM conversations v INDEXED BY conversations_live WHERE {where}",
                 params).fetchone()[0]
 
+    def many(self, ids: list[int]) -> list[Conversation]:
+        """Records by id in the order given (for a streamed export); ids not found are left out."""
+        with self._vault.reading() as conn:
+            rows = self._rows(conn, f"SELECT {_COLUMNS} FROM conversations WHERE id IN ({{ids}})", ids)
+            techniques = self._techniques_of(conn, ids)
+        found = {r[0]: self._conversation(r, techniques.get(r[0], [])) for r in rows}
+        return [found[i] for i in ids if i in found]
+
     def follow_ups_due(self, until: date, limit: int = 200) -> list[Conversation]:
         """Conversations whose follow-up date has come (or passed) by `until`, oldest first."""
         with self._vault.reading() as conn:

@@ -76,6 +76,13 @@ class Reminders(Repository):
                                 " ORDER BY id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
         return [self._reminder(r) for r in rows]
 
+    def many(self, ids: list[int]) -> list[Reminder]:
+        """Records by id in the order given (for a streamed export); ids not found are left out."""
+        with self._vault.reading() as conn:
+            rows = self._rows(conn, f"SELECT {_REMINDER_COLUMNS} FROM reminders WHERE id IN ({{ids}})", ids)
+        found = {r[0]: self._reminder(r) for r in rows}
+        return [found[i] for i in ids if i in found]
+
     def index_texts(self, conn: Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
         rows = self._rows(conn, "SELECT r.id, r.note FROM reminders r LEFT JOIN contacts c"
                           " ON c.id = r.contact_id WHERE r.id IN ({ids}) AND r.deleted_at IS NULL"
@@ -144,6 +151,14 @@ class Reflections(Repository):
                                 " WHERE deleted_at IS NULL ORDER BY written_at DESC, id DESC"
                                 " LIMIT ? OFFSET ?", (limit, offset)).fetchall()
         return [self._reflection(r) for r in rows]
+
+    def many(self, ids: list[int]) -> list[Reflection]:
+        """Records by id in the order given (for a streamed export); ids not found are left out."""
+        with self._vault.reading() as conn:
+            rows = self._rows(conn, f"SELECT {_REFLECTION_COLUMNS} FROM reflections WHERE id IN ({{ids}})",
+                              ids)
+        found = {r[0]: self._reflection(r) for r in rows}
+        return [found[i] for i in ids if i in found]
 
     def index_texts(self, conn: Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
         rows = self._rows(conn, "SELECT id, hard, helped, notes FROM reflections"

@@ -158,6 +158,13 @@ class Observations(Repository):
                                 " ORDER BY id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
         return [self._observation(r) for r in rows]
 
+    def many(self, ids: list[int]) -> list[Observation]:
+        """Records by id in the order given (for a streamed export); ids not found are left out."""
+        with self._vault.reading() as conn:
+            rows = self._rows(conn, f"SELECT {_COLUMNS} FROM observations WHERE id IN ({{ids}})", ids)
+        found = {r[0]: self._observation(r) for r in rows}
+        return [found[i] for i in ids if i in found]
+
     # -- search ----------------------------------------------------------------------------
     def index_texts(self, conn: Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
         rows = self._rows(conn, "SELECT o.id, o.evidence FROM observations o JOIN contacts c"

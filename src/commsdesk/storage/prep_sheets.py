@@ -72,6 +72,13 @@ class PrepSheets(Repository):
                                 " ORDER BY id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
         return [_sheet(r) for r in rows]
 
+    def many(self, ids: list[int]) -> list[PrepSheet]:
+        """Records by id in the order given (for a streamed export); ids not found are left out."""
+        with self._vault.reading() as conn:
+            rows = self._rows(conn, f"SELECT {_COLUMNS} FROM prep_sheets WHERE id IN ({{ids}})", ids)
+        found = {r[0]: _sheet(r) for r in rows}
+        return [found[i] for i in ids if i in found]
+
     def reviews(self) -> list[tuple[int, str, str]]:
         """(contact id, versus plan, versus expectation) of every reviewed talk."""
         with self._vault.reading() as conn:

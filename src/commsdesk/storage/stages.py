@@ -45,6 +45,15 @@ class StageChanges(Repository):
         return [StageChange(cid, stage, d_in(on), evidence, rid, uid)
                 for rid, uid, cid, stage, evidence, on in rows]
 
+    def many(self, ids: list[int]) -> list[StageChange]:
+        """Records by id in the order given (for a streamed export); ids not found are left out."""
+        with self._vault.reading() as conn:
+            rows = self._rows(conn, "SELECT id, uid, contact_id, stage, evidence, changed_on"
+                              " FROM stage_changes WHERE id IN ({ids})", ids)
+        found = {rid: StageChange(cid, stage, d_in(on), evidence, rid, uid)
+                 for rid, uid, cid, stage, evidence, on in rows}
+        return [found[i] for i in ids if i in found]
+
     def current(self, contact_id: int) -> StageChange | None:
         changes = self.history(contact_id)
         return changes[-1] if changes else None

@@ -1,178 +1,271 @@
-"""Export a whole vault as the versioned JSON document described in docs/export-format.md."""
+"""Export a whole vault as the versioned JSON document described in docs/export-format.md, written as
+it is read: one page of records at a time, whatever the size of the vault."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-from typing import Any
+import base64
+import json
+from array import array
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from functools import cache
+from json.encoder import encode_basestring
+from operator import attrgetter
+from typing import Any, TextIO
 
 from commsdesk import __version__
-from commsdesk.storage.contacts import ContactFilter
 from commsdesk.storage.vault import Vault
+from commsdesk.transfer.record_table import SECTIONS, TABLE, Nested
+
+__all__ = ["FORMAT", "SECTIONS", "VERSION", "export_document", "export_to"]
 
 FORMAT = "commsdesk-export"
 VERSION = 1
-PAGE = 2000
-SECTIONS = ("dimensions", "contacts", "conversations", "observations", "plans", "reminders",
-            "reflections", "library_marks", "stage_changes", "prep_sheets", "strategy_templates",
-            "club_stories", "content_packs", "trusted_keys", "practice_log")
+PAGE = 500
+
+_LIVE_CONTACT = "contact_id NOT IN (SELECT id FROM contacts WHERE deleted_at IS NOT NULL)"
+_LIVE_CONVERSATIONS = f"deleted_at IS NULL AND {_LIVE_CONTACT}"
+# Which rows of the big sections are exported, in the order of the file (created_at, then uid;
+# by uid where the record has no created_at): only their ids are sorted and held, then the records
+# are read by id a page at a time.
+_ROWS = {
+    "contacts": "deleted_at IS NULL",
+    "conversations": _LIVE_CONVERSATIONS,
+    "observations": _LIVE_CONVERSATIONS,
+    "plans": _LIVE_CONVERSATIONS,
+    "reminders": f"deleted_at IS NULL AND (contact_id IS NULL OR {_LIVE_CONTACT})",
+    "reflections": "deleted_at IS NULL",
+    "stage_changes": _LIVE_CONVERSATIONS,
+    "prep_sheets": _LIVE_CONVERSATIONS,
+}
+_NO_CREATED_AT = {"stage_changes"}
+# A uid names only a record the file holds (a plan of a deleted person is not written: a prep sheet
+# of another person that was pointed at it says null, or the file's own import would refuse it).
+_TARGETS = {section: _ROWS[section] for section in ("contacts", "conversations", "plans")}
 
 
-def _d(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
+class _Refs:
+    """uids of the records a page refers to, looked up for each page and remembered up to a bound
+    (a vault's ten thousand people once, never a map of all its conversations)."""
+
+    KEEP = 50_000
+
+    def __init__(self, vault: Vault):
+        self.vault = vault
+        self.uids: dict[str, dict[int, str | None]] = {target: {} for target in _TARGETS}
+        self.uids["dimensions"] = {d.id: d.uid for d in vault.repos.dimensions.list(include_archived=True)}
+
+    def uid_of(self, section: str, record_id: int) -> str | None:
+        return self.uids[section].get(record_id)
+
+    def page(self, section: str, objects: list[Any]) -> None:
+        wanted: dict[str, set[int]] = {target: set() for target in _TARGETS}
+        for attr, target in _references(section):
+            ids = wanted[target]
+            for obj in objects:
+                if (value := attr(obj)) is not None:
+                    ids.add(value)
+        for target, ids in wanted.items():
+            known = self.uids[target]
+            missing = sorted(ids.difference(known))
+            if not missing:
+                continue
+            if len(known) + len(missing) > self.KEEP:
+                known.clear()
+                missing = sorted(ids)
+            with self.vault.reading() as conn:
+                found = dict(_by_ids(
+                    conn, f"SELECT id, uid FROM {target} WHERE {_TARGETS[target]} AND id IN", missing))
+            known.update((i, found.get(i)) for i in missing)  # None: not exported, so not named
 
 
-def _dt(value: datetime | None) -> str | None:
-    return None if value is None else value.isoformat()
+@cache
+def _references(section: str) -> list[tuple[Callable[[Any], Any], str]]:
+    """How to find, in a domain object of the section, the ids of the records it names by uid
+    that are looked up page by page (dimensions are few and known from the start)."""
+    out: list[tuple[Callable[[Any], Any], str]] = []
+    for f in TABLE[section].fields:
+        if f.ref in _TARGETS:
+            out.append((attrgetter(f.attr or f.name), f.ref))
+        elif isinstance(f.type, Nested):
+            name = f.attr or f.name
+            for g in f.type.record.fields:
+                if g.ref in _TARGETS:
+                    out.append((_inside(name, g.attr or g.name), g.ref))
+    return out
 
 
-def _pages(fetch) -> list:
-    out, offset = [], 0
-    while True:
-        chunk = fetch(PAGE, offset)
-        out += chunk
-        if len(chunk) < PAGE:
-            return out
-        offset += PAGE
+def _inside(name: str, attr: str) -> Callable[[Any], Any]:
+    def get(obj: Any) -> Any:
+        nested = getattr(obj, name)
+        return None if nested is None else getattr(nested, attr)
+    return get
+
+
+def _by_ids(conn, sql: str, ids: list[int]) -> list[tuple]:
+    rows: list[tuple] = []
+    for start in range(0, len(ids), PAGE):
+        chunk = ids[start:start + PAGE]
+        rows += conn.execute(f"{sql} ({','.join('?' * len(chunk))})", chunk).fetchall()
+    return rows
+
+
+def _in_order(vault: Vault, section: str) -> array:
+    """The ids of the section's records in the order of the file. Records are usually stored in
+    that order already (the app stamps them as it adds them; an import writes in file order): then
+    one walk along the table is enough; otherwise SQLite sorts the ids."""
+    order = "uid" if section in _NO_CREATED_AT else "coalesce(created_at, ''), uid"
+    rows = f"FROM {section} WHERE {_ROWS[section]}"
+    ids = array("q")
+    previous: tuple = ()
+    with vault.reading() as conn:
+        for rid, *key in conn.execute(f"SELECT id, {order} {rows} ORDER BY id"):
+            if tuple(key) < previous:
+                return array("q", (r[0] for r in conn.execute(f"SELECT id {rows} ORDER BY {order}")))
+            previous = tuple(key)
+            ids.append(rid)
+    return ids
+
+
+def _pages(vault: Vault, section: str) -> Iterator[tuple[list[Any], _Refs]]:
+    """The section's domain objects a page at a time, with the uids they refer to."""
+    ids = _in_order(vault, section)
+    repository = getattr(vault.repos, section)
+    refs = _Refs(vault)
+    for start in range(0, len(ids), PAGE):
+        objects = repository.many(ids[start:start + PAGE].tolist())
+        refs.page(section, objects)
+        yield objects, refs
+
+
+def _sorted(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(records, key=lambda r: (r.get("created_at") or "", r["uid"]))
+
+
+def _small(vault: Vault, section: str) -> list[dict[str, Any]]:
+    """The sections that stay small (the user's own settings and the Club's shelf), read whole."""
+    repos = vault.repos
+    dump = TABLE[section].dump
+    if section == "dimensions":
+        return _sorted([dump(d, None) for d in repos.dimensions.list(include_archived=True)])
+    if section == "library_marks":
+        return _sorted([dump(m, None) for m in repos.library_marks.all().values()])
+    if section == "strategy_templates":
+        return _sorted([{"uid": uid, "body": body} for uid, body in repos.strategy_templates.all()])
+    if section == "practice_log":
+        return _sorted([dump(e, None) for kind in ("roleplay", "drill")
+                        for e in repos.practice.history(kind, limit=1_000_000)])
+    return _sorted(_club(vault, section))
+
+
+def _club(vault: Vault, section: str) -> list[dict[str, Any]]:
+    """Cards and packs exactly as imported, and the signers the user trusts."""
+    if section == "club_stories":
+        from commsdesk.club.story_file import card_document
+
+        return [{"uid": card.id, "card": card_document(card), "source_file": card.source.file_name,
+                 "imported_on": card.source.imported_on.isoformat(), "club": card.source.club}
+                for _rid, card in vault.repos.club_stories.all()]
+    with vault.reading() as conn:
+        if section == "content_packs":
+            return [{"uid": pack_id, "data": base64.b64encode(bytes(data)).decode("ascii"),
+                     "imported_on": on}
+                    for pack_id, data, on in conn.execute(
+                        "SELECT pack_id, data, imported_on FROM content_packs")]
+        return [{"uid": bytes(key).hex(), "label": label, "added_on": on}
+                for key, label, on in conn.execute("SELECT public_key, label, added_on FROM trusted_keys")]
+
+
+def _records(vault: Vault, section: str) -> Iterator[dict[str, Any]]:
+    if section not in _ROWS:
+        return iter(_small(vault, section))
+    dump = TABLE[section].dump
+    return (dump(obj, refs) for objects, refs in _pages(vault, section) for obj in objects)
+
+
+def _header() -> dict[str, Any]:
+    return {"format": FORMAT, "version": VERSION,
+            "exported_at": datetime.now(UTC).isoformat(timespec="seconds"), "app_version": __version__}
+
+
+_PADS = ["\n" + " " * n for n in range(32)]
+
+
+def _pad(level: int) -> str:
+    return _PADS[level] if level < len(_PADS) else "\n" + " " * level
+
+
+_KEYWORDS = {True: "true", False: "false", None: "null"}
+
+
+def _text(value: Any, level: int) -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=1)` as it would be written `level` deep,
+    several times faster (the standard encoder is pure Python when it indents)."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is dict:
+        if not value:
+            return "{}"
+        inner = _pad(level + 1)
+        return ("{" + ",".join([inner + encode_basestring(k) + ": " + _text(v, level + 1)
+                                for k, v in value.items()]) + _pad(level) + "}")
+    if kind is list or kind is tuple:
+        if not value:
+            return "[]"
+        inner = _pad(level + 1)
+        return "[" + ",".join([inner + _text(v, level + 1) for v in value]) + _pad(level) + "]"
+    if kind is bool or value is None:
+        return _KEYWORDS[value]
+    if kind is int:
+        return int.__repr__(value)
+    return json.dumps(value)  # floats, and anything unusual, exactly as the standard encoder
+
+
+def _record_text(record: dict[str, Any]) -> str:
+    """A top-level record as `_text(record, 2)` writes it, with the common values inline."""
+    parts = []
+    for key, value in record.items():
+        kind = type(value)
+        if kind is str:
+            text = encode_basestring(value)
+        elif value is None:
+            text = "null"
+        elif kind is int:
+            text = int.__repr__(value)
+        else:
+            text = _text(value, 3)
+        parts.append((_KEYS.get(key) or _key(key)) + text)
+    return "{" + ",".join(parts) + "\n  }"
+
+
+_KEYS: dict[str, str] = {}
+
+
+def _key(key: str) -> str:
+    _KEYS[key] = text = "\n   " + encode_basestring(key) + ": "
+    return text
+
+
+def export_to(vault: Vault, stream: TextIO) -> None:
+    """Write the export to a text stream as it is read: the same text as
+    `json.dumps(export_document(vault), ensure_ascii=False, indent=1) + "\\n"`."""
+    stream.write("{")
+    for key, value in _header().items():
+        stream.write(f"\n {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},")
+    for position, section in enumerate(SECTIONS):
+        stream.write(f'\n "{section}": [')
+        empty = True
+        for record in _records(vault, section):
+            stream.write(("\n  " if empty else ",\n  ") + _record_text(record))
+            empty = False
+        stream.write("]" if empty else "\n ]")
+        stream.write("," if position < len(SECTIONS) - 1 else "\n}\n")
 
 
 def export_document(vault: Vault) -> dict[str, Any]:
-    repos = vault.repos
-    contacts = _pages(lambda n, o: repos.contacts.list(ContactFilter(archived=None), sort="created",
-                                                       limit=n, offset=o))
-    contact_uid = {c.id: c.uid for c in contacts}
-    conversations = _pages(lambda n, o: repos.conversations.list(sort="created", descending=False,
-                                                                 limit=n, offset=o))
-    conversation_uid = {v.id: v.uid for v in conversations}
-    dimensions = repos.dimensions.list(include_archived=True)
-    dimension_uid = {d.id: d.uid for d in dimensions}
-    plans = _pages(lambda n, o: repos.plans.list_all(n, o))
-    plan_uid = {p.id: p.uid for p in plans}
-    document = {
-        "format": FORMAT,
-        "version": VERSION,
-        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "app_version": __version__,
-        "dimensions": [
-            {"uid": d.uid, "key": d.key, "name": d.name, "better_when": d.better_when,
-             "builtin": d.builtin, "position": d.position, "archived": d.archived}
-            for d in dimensions
-        ],
-        "contacts": [
-            {"uid": c.uid, "display_name": c.display_name, "relationship": c.relationship.value,
-             "region": c.region, "age_group": c.age_group.value,
-             "channels": [ch.value for ch in c.channels],
-             "media_diet": [{"kind": m.kind.value, "name": m.name} for m in c.media_diet],
-             "values_interests": c.values_interests, "topics_to_avoid": c.topics_to_avoid,
-             "safety_notes": c.safety_notes, "tags": c.tags,
-             "stay_in_touch_weeks": c.stay_in_touch_weeks, "archived": c.archived,
-             "phones": c.phones, "address": c.address,
-             "created_at": _dt(c.created_at), "updated_at": _dt(c.updated_at)}
-            for c in contacts
-        ],
-        "conversations": [
-            {"uid": v.uid, "contact_uid": contact_uid[v.contact_id],
-             "occurred_at": v.occurred_at.isoformat(timespec="minutes"),
-             "channel": v.channel.value, "duration_minutes": v.duration_minutes,
-             "topics": v.topics, "techniques": v.techniques, "notes": v.notes,
-             "temperature": v.temperature.value, "ending": v.ending.value,
-             "self_rating": v.self_rating, "follow_up_on": _d(v.follow_up_on),
-             "created_at": _dt(v.created_at), "updated_at": _dt(v.updated_at)}
-            for v in conversations
-        ],
-        "observations": [
-            {"uid": o.uid, "contact_uid": contact_uid[o.contact_id],
-             "dimension_uid": dimension_uid[o.dimension_id], "observed_on": _d(o.observed_on),
-             "value": o.value, "evidence": o.evidence,
-             "conversation_uid": conversation_uid.get(o.conversation_id),
-             "created_at": _dt(o.created_at), "updated_at": _dt(o.updated_at)}
-            for o in _pages(lambda n, o: repos.observations.list_all(n, o))
-            if o.contact_id in contact_uid
-        ],
-        "plans": [
-            {"uid": p.uid, "contact_uid": contact_uid[p.contact_id], "goal": p.goal,
-             "realistic_expectation": p.realistic_expectation, "status": p.status.value,
-             "started_on": _d(p.started_on), "review_on": _d(p.review_on),
-             "created_at": _dt(p.created_at), "updated_at": _dt(p.updated_at),
-             "expected_months": p.expected_months, "shared_values": p.shared_values,
-             "topics_to_avoid": p.topics_to_avoid, "techniques": p.techniques,
-             "steps": [{"uid": s.uid, "title": s.title, "expectation": s.expectation,
-                        "status": s.status.value, "due_on": _d(s.due_on),
-                        "done_on": _d(s.done_on)} for s in p.steps]}
-            for p in plans if p.contact_id in contact_uid
-        ],
-        "reminders": [
-            {"uid": r.uid, "contact_uid": contact_uid.get(r.contact_id),
-             "conversation_uid": conversation_uid.get(r.conversation_id),
-             "due_on": _d(r.due_on), "note": r.note, "done_at": _dt(r.done_at),
-             "created_at": _dt(r.created_at), "updated_at": _dt(r.updated_at)}
-            for r in _pages(lambda n, o: repos.reminders.list_all(n, o))
-            if r.contact_id is None or r.contact_id in contact_uid
-        ],
-        "reflections": [
-            {"uid": r.uid, "written_at": _dt(r.written_at), "mood": r.mood, "hard": r.hard,
-             "helped": r.helped, "notes": r.notes, "contact_uid": contact_uid.get(r.contact_id),
-             "created_at": _dt(r.created_at), "updated_at": _dt(r.updated_at)}
-            for r in _pages(lambda n, o: repos.reflections.list(n, o))
-        ],
-    }
-    document["library_marks"] = [
-        {"uid": f"article:{m.article_id}", "article_id": m.article_id, "bookmarked": m.bookmarked,
-         "progress": m.progress, "note": m.note}
-        for m in repos.library_marks.all().values()]
-    document["stage_changes"] = [
-        {"uid": s.uid, "contact_uid": contact_uid[s.contact_id], "stage": s.stage,
-         "evidence": s.evidence, "changed_on": _d(s.changed_on)}
-        for cid in contact_uid for s in repos.stage_changes.history(cid)]
-    document["prep_sheets"] = [_prep_sheet(s, contact_uid, conversation_uid, dimension_uid, plan_uid)
-                               for s in repos.prep_sheets.list_all(limit=1_000_000)
-                               if s.contact_id in contact_uid]
-    document["strategy_templates"] = [{"uid": uid, "body": body}
-                                      for uid, body in repos.strategy_templates.all()]
-    document.update(_club(vault))
-    for name in SECTIONS:
-        document[name].sort(key=lambda r: (r.get("created_at") or "", r["uid"]))
+    """The whole export in memory, for small vaults and tests; files are written with export_to."""
+    document = _header()
+    for section in SECTIONS:
+        document[section] = list(_records(vault, section))
     return document
-
-
-def _prep_sheet(s, contact_uid, conversation_uid, dimension_uid, plan_uid) -> dict[str, Any]:
-    r = s.review
-    return {"uid": s.uid, "contact_uid": contact_uid[s.contact_id], "plan_uid": plan_uid.get(s.plan_id),
-            "planned_for": _d(s.planned_for), "goal": s.goal, "opening": s.opening,
-            "questions": s.questions, "story": s.story,
-            "narratives": [{"article_id": n.article_id, "response": n.response} for n in s.narratives],
-            "boundary": s.boundary, "exit_line": s.exit_line, "techniques": s.techniques,
-            "review": None if r is None else {
-                "reviewed_on": _d(r.reviewed_on), "outcome": r.outcome, "versus_plan": r.versus_plan,
-                "versus_expectation": r.versus_expectation,
-                "dimension_uid": dimension_uid.get(r.dimension_id), "view_before": r.view_before,
-                "view_after": r.view_after, "feelings": r.feelings,
-                "conversation_uid": conversation_uid.get(r.conversation_id)},
-            "created_at": _dt(s.created_at), "updated_at": _dt(s.updated_at)}
-
-
-def _club(vault: Vault) -> dict[str, list]:
-    """The Club's records: cards and packs exactly as imported, signers, the user's practice."""
-    import base64
-
-    from commsdesk.club.story_file import card_document
-
-    repos = vault.repos
-    with vault.reading() as conn:
-        packs = conn.execute("SELECT pack_id, data, imported_on FROM content_packs").fetchall()
-        keys = conn.execute("SELECT public_key, label, added_on FROM trusted_keys").fetchall()
-    return {
-        "club_stories": [
-            {"uid": card.id, "card": card_document(card), "source_file": card.source.file_name,
-             "imported_on": _d(card.source.imported_on), "club": card.source.club}
-            for _rid, card in repos.club_stories.all()],
-        "content_packs": [
-            {"uid": pack_id, "data": base64.b64encode(bytes(data)).decode("ascii"), "imported_on": on}
-            for pack_id, data, on in packs],
-        "trusted_keys": [{"uid": bytes(key).hex(), "label": label, "added_on": on}
-                         for key, label, on in keys],
-        "practice_log": [
-            {"uid": e.uid, "kind": e.kind, "item_id": e.item_id,
-             "practised_at": _dt(e.practised_at), "role": e.role, "reply": e.reply,
-             "ticks": e.ticks, "what_worked": e.what_worked}
-            for kind in ("roleplay", "drill") for e in repos.practice.history(kind, limit=1_000_000)],
-    }

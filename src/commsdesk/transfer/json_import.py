@@ -13,15 +13,16 @@ from commsdesk.files import open_regular
 from commsdesk.i18n import N_, _
 from commsdesk.storage.errors import VaultError, VaultUnreadable
 from commsdesk.storage.vault import Vault
-from commsdesk.transfer.import_records import SPEC, Problem, check_record, with_defaults
+from commsdesk.transfer.import_records import Problem, check_record, with_defaults
 from commsdesk.transfer.import_writer import (
     ImportSummary,
     MissingReference,
     RecordWriter,
     StepInAnotherPlan,
 )
-from commsdesk.transfer.json_export import FORMAT, SECTIONS, VERSION
+from commsdesk.transfer.json_export import FORMAT, VERSION
 from commsdesk.transfer.json_stream import EntryReader, FileTooLarge, StreamProblem
+from commsdesk.transfer.record_table import SECTIONS, references
 
 __all__ = ["ImportInvalid", "ImportSummary", "Problem", "check_file", "import_document", "import_file",
            "validate"]
@@ -33,8 +34,6 @@ _KNOWN = frozenset((*_HEADER, *SECTIONS))
 
 _BUILTIN_DIMENSIONS = frozenset(("builtin:support_war", "builtin:trust_state_media", "builtin:openness",
                                  "builtin:understands_leaving"))
-_REFERENCES = {"contact_uid": "contacts", "conversation_uid": "conversations",
-               "dimension_uid": "dimensions", "plan_uid": "plans"}
 
 
 class ImportInvalid(VaultError):
@@ -90,7 +89,7 @@ class _Checker:
                 raise _file_problem(N_("the file comes from a newer CommsDesk; update"))
 
     def _record(self, section: str, index: int, record: Any) -> None:
-        found = check_record(section, index, with_defaults(section, record), SPEC[section])
+        found = check_record(section, index, with_defaults(section, record))
         uid = record.get("uid") if isinstance(record, dict) else None
         if isinstance(uid, str):
             seen = self.uids[section]
@@ -104,7 +103,7 @@ class _Checker:
                                          N_("appears twice")))
                 self.step_uids.add(step["uid"])
         if not found:
-            for name, target in _targets(record):
+            for name, target in _targets(section, record):
                 if target not in self.order:
                     self.deferred.add(section)
                 elif problem := self.reference(section, index, record, name, target):
@@ -127,10 +126,10 @@ class _Checker:
             raise ImportInvalid(self.problems)
 
 
-def _targets(record: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    review = record.get("review") or {}
-    for name, target in _REFERENCES.items():
-        if record.get(name, review.get(name)) is not None:
+def _targets(section: str, record: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """The uids a checked record names (its review's too), with the section each belongs to."""
+    for name, target in references(section):
+        if _reference(record, name) is not None:
             yield name, target
 
 
@@ -150,7 +149,7 @@ def _check_entries(entries: Iterable[tuple[str, int | None, Any]], checker: _Che
 def _deferred_references(entries: Iterable[tuple[str, int | None, Any]], checker: _Checker) -> None:
     for section, index, record in entries:
         if section in checker.deferred and index is not None and index >= 0:
-            for name, target in _targets(record):
+            for name, target in _targets(section, record):
                 if problem := checker.reference(section, index, record, name, target):
                     checker.problems.append(problem)
                     if checker.full():
@@ -227,7 +226,7 @@ class CheckedFile:
         try:
             for section, index, record in reader.entries():
                 if section in sections and index is not None and index >= 0:
-                    if check_record(section, index, with_defaults(section, record), SPEC[section]):
+                    if check_record(section, index, with_defaults(section, record)):
                         raise MissingReference(section)
                     writer.write(section, record)
         except (StreamProblem, FileTooLarge, MissingReference, OSError):
