@@ -331,7 +331,7 @@ def restore(vault_path: Path, backup_path: Path, backup_passphrase: str,
         lock = VaultLock.exclusive(vault_path) if vault_path.exists() else None
         vault_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         _step("copy-backup")
-        with connection_open_regular(backup_path) as source, open(tmp, "xb") as target:
+        with _open_for_reading(backup_path) as source, open(tmp, "xb") as target:
             shutil.copyfileobj(source, target)
         os.chmod(tmp, 0o600)
         # A kept copy may have its crashed writer's log beside it (see `_keep`): it goes with
@@ -339,7 +339,7 @@ def restore(vault_path: Path, backup_path: Path, backup_passphrase: str,
         for suffix in ("-wal", "-journal"):
             side = Path(f"{backup_path}{suffix}")
             if side.is_file() and side.stat().st_size:
-                with connection_open_regular(side) as source, open(f"{tmp}{suffix}", "xb") as target:
+                with _open_for_reading(side) as source, open(f"{tmp}{suffix}", "xb") as target:
                     shutil.copyfileobj(source, target)
         _step("fsync-copy")
         _fsync_file(tmp)
@@ -374,7 +374,7 @@ def restore(vault_path: Path, backup_path: Path, backup_passphrase: str,
     return kept
 
 
-def connection_open_regular(path: Path):
+def _open_for_reading(path: Path):
     """The backup file for reading; a FIFO or device is refused, not waited on."""
     from commsdesk.storage.filelock import open_vault_file
 
