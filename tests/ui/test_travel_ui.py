@@ -17,7 +17,7 @@ from commsdesk.ui.settings.dialogs import NewPassphraseDialog, PassphraseDialog
 from commsdesk.ui.start.unlock import UnlockPage
 from commsdesk.ui.start.welcome import WelcomePage
 from commsdesk.ui.workspace import SETTINGS
-from conftest import answer, button, choose_file, click
+from conftest import answer, button, choose_file, click, confirm_identity, reauth_dialog
 from helpers import PASSPHRASE
 from travel_scan import scan
 
@@ -66,7 +66,7 @@ def test_trip_out_and_back(qtbot, unlocked, tmp_path, private_dirs):
     usb = tmp_path / "usb"
     usb.mkdir()
     start_trip(qtbot, unlocked, usb / "trip.commsdesk", TRIP)
-    type_and_ok(qtbot, visible(unlocked.window, PassphraseDialog), PASSPHRASE)
+    confirm_identity(qtbot, unlocked.window, PASSPHRASE)
     qtbot.waitUntil(lambda: isinstance(unlocked.window.centralWidget(), WelcomePage), timeout=30_000)
     page = unlocked.window.centralWidget()
     assert "read back and checked" in page.note.text() and "installed app" in page.note.text()
@@ -93,19 +93,17 @@ def test_wrong_passphrase_removes_nothing(qtbot, unlocked, tmp_path):
     path = unlocked.vault.path
     (tmp_path / "usb").mkdir()
     start_trip(qtbot, unlocked, tmp_path / "usb" / "trip.commsdesk", None)
-    type_and_ok(qtbot, visible(unlocked.window, PassphraseDialog), "not the passphrase")
-    qtbot.waitUntil(lambda: unlocked.window.workspace is not None and not unlocked.tasks.busy,
-                    timeout=30_000)
-    box = visible(unlocked.window, QMessageBox)
-    assert "Wrong passphrase" in box.text() and "Nothing was removed" in box.text()
-    box.button(QMessageBox.StandardButton.Ok).click()
+    confirm_identity(qtbot, unlocked.window, "not the passphrase")
+    dialog = reauth_dialog(unlocked.window)  # asked again, with the reason, nothing started
+    assert dialog is not None and dialog.error.isVisible() and not unlocked.tasks.busy
+    dialog.reject()
     assert unlocked.vault is not None and path.exists()
     assert not (tmp_path / "usb" / "trip.commsdesk").exists()
 
 
 def test_backup_beside_the_vault_is_refused(qtbot, unlocked, tmp_path):
     start_trip(qtbot, unlocked, tmp_path / "trip.commsdesk", None)
-    type_and_ok(qtbot, visible(unlocked.window, PassphraseDialog), PASSPHRASE)
+    confirm_identity(qtbot, unlocked.window, PASSPHRASE)
     qtbot.waitUntil(lambda: unlocked.window.workspace is not None and not unlocked.tasks.busy,
                     timeout=30_000)
     box = visible(unlocked.window, QMessageBox)

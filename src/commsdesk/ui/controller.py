@@ -233,7 +233,7 @@ class AppController(QObject):
         self.window.show_busy(_("Checking the backup and restoring it…"))
         self.tasks.run(work, done, lambda exc: self.window.show_unlock(describe(exc)))
 
-    def travel_out(self, destination: Path, current: str, passphrase: str | None) -> None:
+    def travel_out(self, destination: Path, current: str | None, passphrase: str | None) -> None:
         """Travel mode: check it is the owner, back up, verify, then remove the vault and its
         traces; the app then shows its first-run page. Any failure before the removal leaves
         everything as it was."""
@@ -252,7 +252,8 @@ class AppController(QObject):
         self.window.show_busy(_("Writing the backup and checking it…"))
 
         def work():
-            travel.confirm_passphrase(vault, current)
+            if current is not None:  # None: already verified (ui/reauth.confirm_identity)
+                travel.confirm_passphrase(vault, current)
             return travel.travel_out(vault, destination, passphrase,
                                      settings_file=self._settings_file)
 

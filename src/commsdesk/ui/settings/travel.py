@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QPushButton, QVBoxLayout, QW
 from commsdesk.i18n import _
 from commsdesk.travel import CANNOT_REMOVE
 from commsdesk.ui.controls import confirm
-from commsdesk.ui.settings.dialogs import NewPassphraseDialog, PassphraseDialog
+from commsdesk.ui.settings.dialogs import NewPassphraseDialog
 from commsdesk.ui.widgets import hint
 
 
@@ -72,8 +72,10 @@ class TravelPanel(QGroupBox):
                 lambda: self._ask_passphrase(path, passphrase), _("Continue"))
 
     def _ask_passphrase(self, path: Path, passphrase: str | None) -> None:
-        dialog = PassphraseDialog(_("Confirm it is you"), _(
+        """The same check as every sensitive action (ui/reauth): a wrong answer asks again, and
+        repeated wrong answers are slowed down, instead of starting the whole flow over."""
+        from commsdesk.ui.reauth import confirm_identity
+
+        confirm_identity(self.controller, self, _(
             "Type the vault's current passphrase. The vault is removed from this computer once "
-            "the backup is checked."), self)
-        dialog.chosen.connect(lambda current: self.controller.travel_out(path, current, passphrase))
-        dialog.open()
+            "the backup is checked."), lambda: self.controller.travel_out(path, None, passphrase))
