@@ -32,4 +32,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/vault_bench.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache
