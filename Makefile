@@ -1,4 +1,5 @@
 # Quick start: `make run` installs into .venv and launches the app; `make test` installs and runs every test.
+# `mypy` takes its packages from [tool.mypy] in pyproject.toml.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -17,10 +18,12 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/mypy
 
 i18n: $(STAMP)
 	$(BIN)/python scripts/i18n.py all
@@ -29,4 +32,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/vault_bench.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache

@@ -216,7 +216,9 @@ def _search_argv(argv: list[str]) -> list[str]:
         i += 2 if argv[i] == "--vault" else 1
     if i >= len(argv) or argv[i] != "search":
         return argv
-    head, options, words = argv[:i + 1], [], []
+    head = argv[:i + 1]
+    options: list[str] = []
+    words: list[str] = []
     rest = iter(argv[i + 1:])
     for arg in rest:
         if arg == "--":

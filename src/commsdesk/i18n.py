@@ -18,7 +18,15 @@ DOMAIN = "commsdesk"
 SUPPORTED = ("ru", "en")
 DEFAULT = "ru"
 
-_state: dict[str, object] = {"lang": DEFAULT, "catalog": _gettext.NullTranslations()}
+
+class _State:
+    """The active language and its catalog; one instance, changed only by set_language()."""
+
+    lang: str = DEFAULT
+    catalog: _gettext.NullTranslations = _gettext.NullTranslations()
+
+
+_state = _State()
 
 
 def system_language() -> str:
@@ -44,13 +52,13 @@ def set_language(lang: str) -> str:
         lang = system_language()
     # Plain gettext reads the compiled catalog; Babel (slow to import) waits until a date is shown.
     catalog = _gettext.translation(DOMAIN, str(translations_dir()), [lang], fallback=True)
-    _state["lang"] = lang
-    _state["catalog"] = catalog
+    _state.lang = lang
+    _state.catalog = catalog
     return lang
 
 
 def current_language() -> str:
-    return str(_state["lang"])
+    return _state.lang
 
 
 def babel_locale() -> Locale:
@@ -60,11 +68,11 @@ def babel_locale() -> Locale:
 
 
 def _(message: str) -> str:
-    return _state["catalog"].gettext(message)  # type: ignore[union-attr]
+    return _state.catalog.gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _state["catalog"].ngettext(singular, plural, n)  # type: ignore[union-attr]
+    return _state.catalog.ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:
@@ -91,6 +99,8 @@ def format_number(value: float) -> str:
 
 
 def format_timedelta(seconds: float) -> str:
+    from datetime import timedelta
+
     from babel import dates
 
-    return dates.format_timedelta(seconds, locale=babel_locale())
+    return dates.format_timedelta(timedelta(seconds=seconds), locale=babel_locale())

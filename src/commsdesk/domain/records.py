@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Protocol
 
 from commsdesk.domain.enums import (
     AgeGroup,
@@ -18,6 +19,17 @@ from commsdesk.domain.enums import (
 
 SCALE_MIN = 0
 SCALE_MAX = 10
+
+
+class _Stored(Protocol):
+    id: int | None
+
+
+def stored_id(record: _Stored) -> int:
+    """The id of a record read from the vault or just added to it, where it is never None."""
+    if record.id is None:
+        raise ValueError(f"this {type(record).__name__} has not been stored")  # a bug, never shown
+    return record.id
 
 
 @dataclass

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from commsdesk.domain.records import stored_id
+
 if TYPE_CHECKING:
+    from commsdesk.domain.records import Conversation
     from commsdesk.storage.vault import Vault
 
 
@@ -49,10 +52,13 @@ def due_items(vault: Vault, today: date, horizon_days: int = 7,
     """Everything due by `today + horizon_days`, oldest first (overdue items come first)."""
     until = today + timedelta(days=horizon_days)
     names = vault.repos.contacts.names()
-    items = [DueItem("follow_up", v.follow_up_on, v.contact_id, names.get(v.contact_id, ""), v.id,
-                     ", ".join(v.topics))
-             for v in vault.repos.conversations.follow_ups_due(until)]
-    items += [DueItem("reminder", r.due_on, r.contact_id, names.get(r.contact_id, ""), r.id, r.note)
+    # The repository's `list[...]` annotation is read as its own `list` method: declared here.
+    follow_ups: list[Conversation] = vault.repos.conversations.follow_ups_due(until)
+    items = [DueItem("follow_up", v.follow_up_on, v.contact_id, names.get(v.contact_id, ""),
+                     stored_id(v), ", ".join(v.topics))
+             for v in follow_ups if v.follow_up_on is not None]  # all of them: the query asks for it
+    items += [DueItem("reminder", r.due_on, r.contact_id,
+                      "" if r.contact_id is None else names.get(r.contact_id, ""), stored_id(r), r.note)
               for r in vault.repos.reminders.due(until)]
     for row in last_talks if last_talks is not None else vault.repos.contacts.last_talks():
         if row.weeks_interval and row.last_talk is not None:
@@ -85,7 +91,7 @@ def small_wins(vault: Vault, today: date, days: int = 60, limit: int = 10) -> li
             continue
         step = row.value - row.previous
         if (step > 0 and dim.better_when == "higher") or (step < 0 and dim.better_when == "lower"):
-            wins.append(SmallWin(row.contact_id, row.name, dim.id, dim.key, dim.name, row.previous,
+            wins.append(SmallWin(row.contact_id, row.name, row.dimension_id, dim.key, dim.name, row.previous,
                                  row.value, row.observed_on, row.evidence))
     wins.sort(key=lambda w: w.observed_on, reverse=True)
     return wins[:limit]

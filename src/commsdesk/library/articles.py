@@ -31,8 +31,11 @@ class Article:
 
 def load(article_id: str, language: str) -> Article | None:
     info = articles(language).get(article_id)
-    if info is None:
-        return None
+    return None if info is None else read(info)
+
+
+def read(info: ArticleInfo) -> Article:
+    """The article of an entry of the catalog."""
     _meta, body = parse_front_matter(info.path.read_text(encoding="utf-8"))
     return Article(info, body.strip())
 

@@ -79,8 +79,9 @@ def read_article_info(path: Path) -> ArticleInfo | None:
         facts = facts_from_meta(meta)
     except FactsInvalid:
         facts = NO_FACTS  # the text stays readable; tests/library/test_facts.py refuses such a file
+    tags, related, stages = (_split(meta.get(k, "")) for k in LIST_KEYS)
     return ArticleInfo(meta["id"], meta["title"], meta.get("kind", ""), meta.get("summary", ""),
-                       minutes, *(_split(meta.get(k, "")) for k in LIST_KEYS), path, facts)
+                       minutes, tags, related, stages, path, facts)
 
 
 @lru_cache(maxsize=4)

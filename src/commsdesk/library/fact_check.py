@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from commsdesk.library.articles import load
+from commsdesk.library.articles import read
 from commsdesk.library.catalog import articles
 from commsdesk.library.facts import STALE_AFTER_MONTHS, claims, is_stale
 
@@ -39,7 +39,7 @@ def unsourced() -> list[Finding]:
     out = []
     for language in LANGUAGES:
         for article_id, info in sorted(articles(language).items()):
-            found = claims(load(article_id, language).body)
+            found = claims(read(info).body)
             if found and not info.sources:
                 out.append(Finding(language, article_id, "unsourced", (
                     f"{len(found)} claims without sources, e.g. {', '.join(found[:3])}")))

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import sqlcipher3
 
-from commsdesk.library.articles import load
+from commsdesk.library.articles import read
 from commsdesk.library.catalog import articles
 from commsdesk.search.analyzer import index_columns
 from commsdesk.search.preview import strip_markup
@@ -59,9 +59,8 @@ class LibraryIndex(ArticleIndex):
     def __init__(self, language: str):
         self.language = language
         entries = []
-        for article_id in sorted(articles(language)):
-            article = load(article_id, language)
-            info = article.info
+        for article_id, info in sorted(articles(language).items()):
+            article = read(info)
             entries.append((article_id, info.title, info.summary, info.tags, article.body))
         super().__init__(entries)
 

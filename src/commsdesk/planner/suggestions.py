@@ -7,6 +7,7 @@ are plain functions, each tested both firing and not firing.
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -135,7 +136,7 @@ def rule_name(rule: str) -> str:
     return RULE_NAMES.get(rule.split(":")[0], rule)
 
 
-def suggestions(history: History, dismissed: set[str] = frozenset()) -> list[Suggestion]:
+def suggestions(history: History, dismissed: AbstractSet[str] = frozenset()) -> list[Suggestion]:
     """Every rule that fires, in the order above, minus the ones the user dismissed."""
     out = []
     for rule in RULES:

@@ -67,8 +67,8 @@ def _is_name(parse) -> bool:
 
 def _russian_keys(word: str, folded: str, lower: str) -> Keys:
     if not morphology.is_known(lower):
-        names = (translit.key(lower),) if word[:1].isupper() else ()
-        return Keys(folded, _russian.stemWord(folded), (), tuple(n for n in names if n))
+        name = translit.key(lower) if word[:1].isupper() else None
+        return Keys(folded, _russian.stemWord(folded), (), (name,) if name else ())
     parses = morphology.parses(lower)
     named = [p for p in parses if _is_name(p)]
     # A capitalised word that can be a name is read as the name: «Соловьёв» is the surname,

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from commsdesk.domain import Dimension
+from commsdesk.domain.records import stored_id
 from commsdesk.storage.vault import Vault
 from commsdesk.transfer.record_table import TABLE
 
@@ -52,7 +53,7 @@ class RecordWriter:
         self.plans_seen = 0
         self.by_key = {d.key: d for d in self.repos.dimensions.list(include_archived=True) if d.key}
         for key, dim in self.by_key.items():
-            self.ids["dimensions"][f"builtin:{key}"] = dim.id
+            self.ids["dimensions"][f"builtin:{key}"] = stored_id(dim)
         self._installed: set[str] | None = None
         self._trusted: set[bytes] | None = None
 
@@ -64,7 +65,7 @@ class RecordWriter:
                 if known is None:
                     self._claim_steps(r)
             if known is None:
-                known = getattr(self.repos, section).add(TABLE[section].load(r, self)).id
+                known = stored_id(getattr(self.repos, section).add(TABLE[section].load(r, self)))
                 self._added(section)
             else:
                 self.summary.skipped += 1
@@ -79,11 +80,11 @@ class RecordWriter:
     def _dimensions(self, r: dict[str, Any]) -> None:
         known = self.existing["dimensions"].get(r["uid"])
         if known is None and r["key"] in self.by_key:
-            known = self.by_key[r["key"]].id
+            known = stored_id(self.by_key[r["key"]])
         if known is None:
-            known = self.repos.dimensions.add(Dimension(
+            known = stored_id(self.repos.dimensions.add(Dimension(
                 uid=r["uid"], name=r["name"], better_when=r["better_when"], position=r["position"],
-                archived=r["archived"])).id
+                archived=r["archived"])))
             self._added("dimensions")
         self.ids["dimensions"][r["uid"]] = known
 

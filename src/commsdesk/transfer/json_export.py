@@ -14,6 +14,7 @@ from operator import attrgetter
 from typing import Any, TextIO
 
 from commsdesk import __version__
+from commsdesk.domain.records import stored_id
 from commsdesk.storage.vault import Vault
 from commsdesk.transfer.record_table import SECTIONS, TABLE, Nested
 
@@ -53,7 +54,8 @@ class _Refs:
     def __init__(self, vault: Vault):
         self.vault = vault
         self.uids: dict[str, dict[int, str | None]] = {target: {} for target in _TARGETS}
-        self.uids["dimensions"] = {d.id: d.uid for d in vault.repos.dimensions.list(include_archived=True)}
+        self.uids["dimensions"] = {stored_id(d): d.uid
+                                  for d in vault.repos.dimensions.list(include_archived=True)}
 
     def uid_of(self, section: str, record_id: int) -> str | None:
         return self.uids[section].get(record_id)
@@ -163,9 +165,13 @@ def _club(vault: Vault, section: str) -> list[dict[str, Any]]:
     if section == "club_stories":
         from commsdesk.club.story_file import card_document
 
-        return [{"uid": card.id, "card": card_document(card), "source_file": card.source.file_name,
-                 "imported_on": card.source.imported_on.isoformat(), "club": card.source.club}
-                for _rid, card in vault.repos.club_stories.all()]
+        out = []
+        for _rid, card in vault.repos.club_stories.all():
+            source = card.source
+            assert source is not None  # the shelf gives every card the source it was imported from
+            out.append({"uid": card.id, "card": card_document(card), "source_file": source.file_name,
+                        "imported_on": source.imported_on.isoformat(), "club": source.club})
+        return out
     with vault.reading() as conn:
         if section == "content_packs":
             return [{"uid": pack_id, "data": base64.b64encode(bytes(data)).decode("ascii"),

@@ -133,7 +133,7 @@ def _targets(section: str, record: dict[str, Any]) -> Iterator[tuple[str, str]]:
             yield name, target
 
 
-def _reference(record: dict[str, Any], name: str) -> str:
+def _reference(record: dict[str, Any], name: str) -> str | None:
     return record.get(name, (record.get("review") or {}).get(name))
 
 

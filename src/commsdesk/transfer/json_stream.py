@@ -183,9 +183,9 @@ class EntryReader:
 
 def _path(stack: list[Any], keys: list[str | None], last: str | int | None) -> str:
     """'steps[0].status' for the value being read: the keys and positions from the record down."""
-    parts: list[str | int] = []
+    parts: list[str | int | None] = []  # None: inside an object before its first key is read
     for level, container in enumerate(stack[:-1]):
-        parts.append(keys[level] if type(container) is dict else len(container) - 1)  # type: ignore
+        parts.append(keys[level] if type(container) is dict else len(container) - 1)
     top = stack[-1] if stack else None
     if last is not None:
         parts.append(last)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from commsdesk.domain.records import stored_id
 from commsdesk.i18n import _, format_date, format_datetime
 from commsdesk.storage.contacts import ContactFilter
 from commsdesk.storage.conversations import ConversationFilter
@@ -15,7 +16,7 @@ def _escape_heading(text: str) -> str:
 
 def export_markdown(vault: Vault) -> str:
     repos = vault.repos
-    dims = {d.id: (_(BUILTIN_LABELS[d.key]) if d.key in BUILTIN_LABELS else d.name)
+    dims = {stored_id(d): (_(BUILTIN_LABELS[d.key]) if d.key in BUILTIN_LABELS else d.name)
             for d in repos.dimensions.list(include_archived=True)}
     lines = ["# " + _("CommsDesk journal"), ""]
     offset = 0

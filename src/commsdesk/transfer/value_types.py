@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from enum import Enum
 from typing import Any
 
 from commsdesk.i18n import N_
@@ -201,7 +202,7 @@ class DateTimeCodec(Codec):
 
 
 class EnumCodec(Codec):
-    def __init__(self, enum):
+    def __init__(self, enum: type[Enum]):
         self.enum = enum
 
     def dump(self, value: Any, refs: Any) -> str:
@@ -211,7 +212,10 @@ class EnumCodec(Codec):
         return self.enum(value)
 
 
-class EnumListCodec(EnumCodec):
+class EnumListCodec(Codec):
+    def __init__(self, enum: type[Enum]):
+        self.enum = enum
+
     def dump(self, value: Any, refs: Any) -> list[str]:
         return [v._value_ for v in value]
 
