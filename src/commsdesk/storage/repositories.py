@@ -63,9 +63,10 @@ class Repositories:
             # Only the soft-deleted rows are read, through the `<table>_deleted` partial indexes
             # (migration 9): the cost follows what was deleted since the last purge, not the vault.
             conn.execute("DELETE FROM note_versions WHERE kind = 'conversation' AND ref IN"
-                         " (SELECT id FROM conversations WHERE deleted_at IS NOT NULL"
-                         " UNION SELECT v.id FROM contacts c JOIN conversations v ON v.contact_id = c.id"
-                         " WHERE c.deleted_at IS NOT NULL)")
+                         " (SELECT id FROM conversations INDEXED BY conversations_deleted"
+                         " WHERE deleted_at IS NOT NULL"
+                         " UNION SELECT v.id FROM contacts c INDEXED BY contacts_deleted"
+                         " JOIN conversations v ON v.contact_id = c.id WHERE c.deleted_at IS NOT NULL)")
             for repo in (self.prep_sheets, self.reflections, self.reminders, self.plans, self.observations,
                          self.conversations, self.stage_changes, self.contacts):
                 total += repo.purge(conn)

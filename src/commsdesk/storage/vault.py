@@ -273,6 +273,7 @@ class Vault:
 
     def key_copy(self) -> bytearray:
         """A copy of the key for safety operations; the caller wipes it."""
+        self._connection()  # VaultError once closed or sealed: the key is gone
         return bytearray(self._key)
 
     def secure_checkpoint(self) -> None:
