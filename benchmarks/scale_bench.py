@@ -7,9 +7,11 @@ Vaults of N/10 people and N conversations (half with an observation) are built o
 unencrypted copy beside each (`sqlcipher_export`) for the floors. Figures, interleaved (each rep
 visits every size and figure in turn), min/median/max over the reps:
 
-- lock: `Vault.seal()`, the part of `AppController.lock()` left on the UI thread (the key wiped,
-  every further use refused); beside it `Vault.close()` on the calling thread after 20
-  conversations and one person were deleted: what the worker then does (erase, checkpoint, close).
+- lock: `AppController.lock()` itself on the UI thread (offscreen Qt, the workspace open on the
+  Journal, 20 conversations and one person deleted first), the event-loop turn after it (the lock
+  screen painted, the deferred full garbage collection), and `Vault.seal()` (the key wiped,
+  every further use refused); beside them `Vault.close()` on the calling thread after the same
+  deletions: what the worker then does (erase what was deleted, checkpoint, close).
 - CLI exit: `Vault.close()` after a read with nothing deleted, what every CLI command pays as it
   leaves its `with Vault.open(...)` block.
 - check: `safety.check` beside SQLite's own `PRAGMA integrity_check` on the unencrypted copy.
@@ -23,6 +25,7 @@ import os
 import sqlite3
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
 os.environ.setdefault("COMMSDESK_TEST_KDF", "allow")  # the bench vaults use the test KDF level
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from commsdesk.storage import Vault, safety  # noqa: E402
 
@@ -60,8 +64,7 @@ def timed(fn: Callable[[], object]) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def seal_and_close(vault_path: Path) -> tuple[float, float]:
-    vault = Vault.open(vault_path, PASSPHRASE)
+def delete_some(vault: Vault) -> None:
     with vault.reading() as conn:
         talks = [r[0] for r in conn.execute(
             "SELECT id FROM conversations WHERE deleted_at IS NULL ORDER BY random() LIMIT 20")]
@@ -70,9 +73,51 @@ def seal_and_close(vault_path: Path) -> tuple[float, float]:
     for talk in talks:
         vault.repos.conversations.delete(talk)
     vault.repos.contacts.delete(person)
+
+
+def seal_and_close(vault_path: Path) -> tuple[float, float]:
+    vault = Vault.open(vault_path, PASSPHRASE)
+    delete_some(vault)
     seal = timed(vault.seal)
     close = timed(vault.close)
     return seal, close
+
+
+class Gui:
+    """One offscreen app and controller for every rep, as a user would lock and unlock."""
+
+    def __init__(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from commsdesk.settings import Settings
+        from commsdesk.ui.controller import AppController
+
+        home = Path(tempfile.mkdtemp(prefix="commsdesk-scalebench-"))
+        os.environ["XDG_CONFIG_HOME"] = str(home / "config")
+        self.app = QApplication.instance() or QApplication([])
+        self.controller = AppController(self.app, Settings(language="ru"), home / "settings.json")
+        self.controller.window.resize(1280, 820)
+        self.controller.window.show()
+
+    def settle(self, seconds: float = 0.3) -> None:
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            self.app.processEvents()
+            time.sleep(0.01)
+
+    def lock(self, vault_path: Path) -> tuple[float, float]:
+        from commsdesk.ui.workspace import JOURNAL
+
+        vault = Vault.open(vault_path, PASSPHRASE)
+        delete_some(vault)
+        self.controller.open_vault(vault)
+        self.controller.window.workspace.go_to(JOURNAL)
+        self.settle()
+        ms = timed(self.controller.lock)
+        after = timed(self.app.processEvents)  # paints the lock screen, runs the deferred collection
+        self.controller.wait_closed()
+        self.settle(0.1)
+        return ms, after
 
 
 def cli_exit(vault_path: Path) -> float:
@@ -129,21 +174,26 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--dir", type=Path, default=HERE / "out")
-    parser.add_argument("--skip", nargs="*", default=[], choices=["check", "backup"],
+    parser.add_argument("--skip", nargs="*", default=[], choices=["gui", "check", "backup"],
                         help="leave out the slow whole-file figures")
     args = parser.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
     files = {size: ensure(args.dir, size) for size in args.sizes}
     figures: dict[tuple[int, str], list[float]] = {}
+    gui = None if "gui" in args.skip else Gui()
 
     def add(size: int, name: str, ms: float) -> None:
         figures.setdefault((size, name), []).append(ms)
 
     for rep in range(args.reps):
         for size, (vault_path, plain) in files.items():
+            if gui is not None:
+                lock, after = gui.lock(vault_path)
+                add(size, "lock: AppController.lock() (UI thread)", lock)
+                add(size, "  then next event-loop turn (paint, GC)", after)
             seal, close = seal_and_close(vault_path)
             add(size, "lock: seal on the UI thread", seal)
-            add(size, "lock: close on the calling thread", close)
+            add(size, "lock: close on the calling thread (worker)", close)
             add(size, "CLI exit: close, nothing deleted", cli_exit(vault_path))
             if "check" not in args.skip:
                 add(size, "check", check(vault_path))

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from commsdesk import i18n
@@ -106,8 +106,6 @@ class AppController(QObject):
         if rebuild:
             theme.install_qt_translations(self.app, code)
         else:  # at start-up: Qt's own catalog only matters for its standard dialogs, later
-            from PySide6.QtCore import QTimer
-
             QTimer.singleShot(200, lambda: theme.install_qt_translations(self.app, code))
         if rebuild:
             self.save_settings()
@@ -179,7 +177,10 @@ class AppController(QObject):
         self._closing = vault
         self.tasks.run(vault.close)  # close() keeps its own errors; anything else reaches Tasks.error
         gc.unfreeze()
-        gc.collect()  # what the workspace held goes now, not at some later collection
+        # What the workspace held goes at the next turn of the event loop, once the lock screen
+        # is painted, not at some later collection. A full collection walks every object of the
+        # app (some 40 ms): it would stall the lock itself.
+        QTimer.singleShot(0, gc.collect)
         self.locked.emit()
 
     def wait_closed(self, timeout: float | None = None) -> bool:
