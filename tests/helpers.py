@@ -42,7 +42,7 @@ def add_observation(vault, contact_id: int, value: int, evidence: str = "", key:
 def as_before_v8(path) -> None:
     """Put a vault back as the previous release left it: index in the two-column Snowball
     format, schema version 7."""
-    from commsdesk.storage import Vault, search_index
+    from commsdesk.storage import Vault, migrations, search_index
 
     vault = Vault.open(path, PASSPHRASE)
     with vault.transaction() as conn:
@@ -51,5 +51,11 @@ def as_before_v8(path) -> None:
                      " tokenize='unicode61 remove_diacritics 2')")
         conn.execute("INSERT INTO search_fts(rowid, stems, words) VALUES (-10, 'матер', 'матерью')")
         conn.execute("DELETE FROM vault_meta WHERE key = ?", (search_index.ANALYZER_KEY,))
+        for table in migrations.PURGED_TABLES:  # migration 9 came later
+            conn.execute(f"DROP INDEX {table}_deleted")
+        conn.execute("DROP INDEX reminders_conversation")
+        for index in ("prep_sheets_conversation", "prep_sheets_plan", "prep_sheets_person",
+                      "reflections_contact"):
+            conn.execute(f"DROP INDEX {index}")
         conn.execute("PRAGMA user_version = 7")
     vault.close()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from commsdesk.storage import Vault, search_index
+from commsdesk.storage import Vault, migrations, search_index
 from helpers import PASSPHRASE, TEST_LEVEL, add_person, add_talk, as_before_v8
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,7 +34,7 @@ def test_an_old_vault_is_reindexed_once_on_open(make_vault, vault_path, monkeypa
     assert _columns(vault) == ["stems", "lemmas", "words", "names"]
     assert [h.ref for h in vault.repos.search.run("мать") if h.kind == "conversation"] == [talk.id]
     assert [h.ref for h in vault.repos.search.run("Solovyov")] == [talk.id]
-    assert vault_path.with_name(vault_path.name + ".before-v8").exists()
+    assert vault_path.with_name(vault_path.name + f".before-v{migrations.LATEST}").exists()
     vault.close()
 
     def must_not_rebuild(self, progress=None):

@@ -53,6 +53,8 @@ def controller(qtbot, tmp_path, clock):
     yield ctl
     ctl.tasks.wait()
     ctl.lock()
+    ctl.tasks.wait()  # the vault closes on the worker: its report comes before the controller goes
+    QApplication.processEvents()
     ctl.idle.stop()
     ctl.deleteLater()
     flush_deletes()

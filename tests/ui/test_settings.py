@@ -142,6 +142,7 @@ def test_restore_with_a_wrong_passphrase_changes_nothing(qtbot, unlocked, tmp_pa
     dialog = panel.findChild(PassphraseDialog)
     assert dialog is not None
     unlocked.lock()
+    assert unlocked.wait_closed(30)  # the vault closes on the worker after the lock screen
     before = unlocked.vault_path.read_bytes()
     unlocked.restore_backup(tmp_path / "b.commsdesk", "wrong wrong wrong")
     idle(qtbot, unlocked)

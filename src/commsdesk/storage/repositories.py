@@ -60,9 +60,13 @@ class Repositories:
         """Hard-delete soft-deleted records; children of a purged contact go by cascade."""
         with self._vault.transaction() as conn:
             total = 0
+            # Only the soft-deleted rows are read, through the `<table>_deleted` partial indexes
+            # (migration 9): the cost follows what was deleted since the last purge, not the vault.
             conn.execute("DELETE FROM note_versions WHERE kind = 'conversation' AND ref IN"
-                         " (SELECT v.id FROM conversations v JOIN contacts c ON c.id = v.contact_id"
-                         " WHERE v.deleted_at IS NOT NULL OR c.deleted_at IS NOT NULL)")
+                         " (SELECT id FROM conversations INDEXED BY conversations_deleted"
+                         " WHERE deleted_at IS NOT NULL"
+                         " UNION SELECT v.id FROM contacts c INDEXED BY contacts_deleted"
+                         " JOIN conversations v ON v.contact_id = c.id WHERE c.deleted_at IS NOT NULL)")
             for repo in (self.prep_sheets, self.reflections, self.reminders, self.plans, self.observations,
                          self.conversations, self.stage_changes, self.contacts):
                 total += repo.purge(conn)

@@ -76,7 +76,10 @@ class Repository:
         """Hook: bring back what `_after_delete` hid."""
 
     def purge(self, conn: Connection) -> int:
-        return conn.execute(f"DELETE FROM {self.table} WHERE deleted_at IS NOT NULL").rowcount
+        """Erase this table's soft-deleted rows, found through its `<table>_deleted` partial
+        index (migration 9), so the cost follows the deletions, never the table's size."""
+        return conn.execute(f"DELETE FROM {self.table} INDEXED BY {self.table}_deleted"
+                            " WHERE deleted_at IS NOT NULL").rowcount
 
     def deleted_ids(self) -> list[int]:
         with self._vault.reading() as conn:

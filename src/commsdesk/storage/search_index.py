@@ -151,7 +151,11 @@ class Search:
         repos = self._vault.repos
         with self._vault.transaction() as conn:
             create_table(conn)  # dropping the table is much faster than deleting every row
-            todo = {kind: repos.by_kind(kind).live_ids(conn) for kind in KIND_CODES}
+            # Newest records first, so rowids (negative, see `rowid`) only grow: FTS5 flushes its
+            # pending terms to a new segment whenever a rowid is not larger than the last one,
+            # which in ascending order meant one segment (and its merges) per record.
+            todo = {kind: sorted(repos.by_kind(kind).live_ids(conn), reverse=True)
+                    for kind in KIND_CODES}
             total, done = sum(map(len, todo.values())), 0
             for kind, ids in todo.items():
                 repo = repos.by_kind(kind)

@@ -71,6 +71,11 @@ class Vault:
         # writer), so a long search or summary never makes the UI thread wait for the lock.
         self._reader: connection.Connection | None = None
         self._reader_lock = threading.RLock()  # a read may call another repository's read
+        # `seal()` (the UI's lock) wipes the key at once and refuses every thread but the one
+        # that then runs `close()` on a worker; `_closed` is set once the file is let go.
+        self._sealed = False
+        self._closer: int | None = None
+        self._closed = threading.Event()
         self.repos = Repositories(self)
 
     # -- opening ---------------------------------------------------------------------------
@@ -197,10 +202,10 @@ class Vault:
 
     @property
     def is_open(self) -> bool:
-        return self._conn is not None
+        return self._conn is not None and not self._sealed
 
     def _connection(self) -> connection.Connection:
-        if self._conn is None:
+        if self._conn is None or (self._sealed and self._closer != threading.get_ident()):
             raise errors.VaultError()
         return self._conn
 
@@ -223,7 +228,7 @@ class Vault:
                 raise connection.translate_error(exc) from None
 
     def _reader_connection(self) -> connection.Connection:
-        if self._conn is None:
+        if self._conn is None or self._sealed:
             raise errors.VaultError()
         if self._reader is None:
             self._reader = connection.connect_read_only(self.path, self._key, self.salt) \
@@ -268,6 +273,7 @@ class Vault:
 
     def key_copy(self) -> bytearray:
         """A copy of the key for safety operations; the caller wipes it."""
+        self._connection()  # VaultError once closed or sealed: the key is gone
         return bytearray(self._key)
 
     def secure_checkpoint(self) -> None:
@@ -285,14 +291,30 @@ class Vault:
         self.secure_checkpoint()
         return count
 
+    def seal(self) -> None:
+        """The part of closing that cannot wait, for the UI thread's lock: the key is wiped and
+        no thread may use the vault any more (reads and writes raise VaultError, `is_open` is
+        false). The caller then runs `close()` on a worker: it erases what was deleted, and the
+        connections and the file lock go. Takes no lock, so it never waits for a worker."""
+        self._sealed = True
+        wipe(self._key)
+
     def close(self) -> None:
-        """Purge soft-deleted records, checkpoint, close the connection and wipe the key."""
+        """Purge what was soft-deleted since the last purge (the `_deleted` partial indexes make
+        this cost follow the deletions, not the vault), checkpoint, close the connections, wipe
+        the key and release the file lock. Safe from any thread, also after `seal()`."""
         with self._lock:
             if self._conn is None:
                 return
+            self._closer = threading.get_ident()
             try:
                 if not self.read_only:
-                    self.purge_deleted()
+                    self.repos.purge_deleted()
+                    # On this connection: after `seal()` no reader connection may be opened.
+                    self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+                    # Cheap at any size: SQLite analyses only tables whose statistics went stale,
+                    # within a bounded number of rows.
+                    self._conn.execute("PRAGMA analysis_limit = 400")
                     self._conn.execute("PRAGMA optimize")  # keeps the planner's statistics fresh
             except (errors.VaultError, sqlcipher3.Error):
                 pass
@@ -308,6 +330,11 @@ class Vault:
                 if self._file_lock is not None:
                     self._file_lock.release()
                     self._file_lock = None
+                self._closed.set()
+
+    def wait_closed(self, timeout: float | None = None) -> bool:
+        """Wait for `close()` (run on a worker after `seal()`) to let the file go."""
+        return self._closed.wait(timeout)
 
     def freeze(self) -> None:
         """Only this thread may write until `thaw` (see `_frozen_by`)."""
@@ -327,6 +354,7 @@ class Vault:
             self._conn.close()
             self._conn = None
             wipe(self._key)
+            self._closed.set()
 
     def take_file_lock(self) -> VaultLock | None:
         """Hand this vault's file lock to a whole-file operation: `close()` then leaves it held,

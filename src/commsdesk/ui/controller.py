@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from commsdesk import i18n
@@ -28,6 +27,11 @@ if TYPE_CHECKING:
 
 
 
+# How long an operation on the vault file waits for the vault just locked to finish closing
+# (erasing what was deleted since the last purge takes milliseconds; a worker may be busy).
+CLOSE_WAIT_SECONDS = 120.0
+
+
 class AppController(QObject):
     """Every screen reaches shared services through this object; sections never know each other."""
 
@@ -41,6 +45,7 @@ class AppController(QObject):
         self.settings = prefs
         self._settings_file = settings_file
         self.vault: Vault | None = None
+        self._closing: Vault | None = None  # locked, still erasing and closing on the worker
         self.tasks = Tasks(self)
         self._clock = clock  # None: the awake clock of ui.guard
         self._clipboard = None
@@ -101,8 +106,6 @@ class AppController(QObject):
         if rebuild:
             theme.install_qt_translations(self.app, code)
         else:  # at start-up: Qt's own catalog only matters for its standard dialogs, later
-            from PySide6.QtCore import QTimer
-
             QTimer.singleShot(200, lambda: theme.install_qt_translations(self.app, code))
         if rebuild:
             self.save_settings()
@@ -156,7 +159,9 @@ class AppController(QObject):
             self.lock()
 
     def lock(self) -> None:
-        """Destroy every view of vault data, close the connection and drop the key."""
+        """Destroy every view of vault data, drop the key and close the vault. The key goes at
+        once (`Vault.seal`); erasing what was deleted and closing the connection run on the
+        worker after the lock screen is shown (`wait_closed` waits for them)."""
         if self.vault is None:
             return
         self.resume_section = self.window.current_section()
@@ -168,15 +173,26 @@ class AppController(QObject):
         self.window.show_locked()
         self.clipboard.clear()
         vault, self.vault = self.vault, None
-        with contextlib.suppress(errors.VaultError):
-            vault.close()
+        vault.seal()
+        self._closing = vault
+        self.tasks.run(vault.close)  # close() keeps its own errors; anything else reaches Tasks.error
         gc.unfreeze()
-        gc.collect()  # what the workspace held goes now, not at some later collection
+        # What the workspace held goes at the next turn of the event loop, once the lock screen
+        # is painted, not at some later collection. A full collection walks every object of the
+        # app (some 40 ms): it would stall the lock itself.
+        QTimer.singleShot(0, gc.collect)
         self.locked.emit()
+
+    def wait_closed(self, timeout: float | None = None) -> bool:
+        """Wait until the vault last locked has let its file go (before the process ends, or an
+        operation on the file itself, such as a restore, begins)."""
+        vault = self._closing
+        return vault is None or vault.wait_closed(timeout)
 
     def quit(self) -> None:
         self.lock()
         self.window.close()
+        self.wait_closed()
 
     # -- operations that replace the open vault ---------------------------------------------
     def change_passphrase(self, passphrase: str, level: int | None) -> None:
@@ -216,6 +232,7 @@ class AppController(QObject):
             from commsdesk.recovery import normalize_recovery_phrase
             from commsdesk.storage import safety
 
+            self.wait_closed(CLOSE_WAIT_SECONDS)  # our own vault lets the file go first
             try:
                 return safety.restore(target, backup, passphrase)
             except errors.BackupInvalid:  # perhaps a recovery phrase typed carelessly

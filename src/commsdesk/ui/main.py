@@ -26,4 +26,5 @@ def run_gui(argv: list[str] | None = None) -> int:
     controller.window.show()
     code = app.exec()
     controller.lock()
+    controller.wait_closed()  # what was deleted is erased and the file let go before we exit
     return code

@@ -162,7 +162,9 @@ class ShellWindow(QMainWindow):
 
         def work():
             from commsdesk.storage.vault import Vault
+            from commsdesk.ui.controller import CLOSE_WAIT_SECONDS
 
+            self.controller.wait_closed(CLOSE_WAIT_SECONDS)  # the vault just locked, if any
             if how == "open":
                 return Vault.open(path, passphrase, progress=progress)
             return getattr(Vault, how)(path, passphrase)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
@@ -65,7 +66,9 @@ class Tasks(QObject):
         def finish() -> None:
             self._relays.discard(relay)
             relay.deleteLater()
-            if not self._relays:
+            # A job may report after its runner is gone (the vault closing on the worker after
+            # `lock()` as the app quits): then nobody listens for `busy_changed` any more.
+            if not self._relays and shiboken6.isValid(self):
                 self.busy_changed.emit(False)
 
         def succeeded(result: Any) -> None:
