@@ -319,13 +319,7 @@ class Vault:
             except (errors.VaultError, sqlcipher3.Error):
                 pass
             finally:
-                with self._reader_lock:
-                    if self._reader is not None:
-                        self._reader.close()
-                        self._reader = None
-                self._conn.close()
-                self._conn = None
-                wipe(self._key)
+                self._drop_connections()
                 # Only after SQLite's own descriptors are closed (see storage.filelock).
                 if self._file_lock is not None:
                     self._file_lock.release()
@@ -343,17 +337,23 @@ class Vault:
     def thaw(self) -> None:
         self._frozen_by = None
 
+    def _drop_connections(self) -> None:
+        """Close both connections and wipe the key (the caller holds `_lock`)."""
+        with self._reader_lock:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        wipe(self._key)
+
     def _abandon(self) -> None:
+        """Stop using the vault at once: no purge, no checkpoint (see `return_file_lock`)."""
         with self._lock:
             if self._conn is None:
                 return
-            with self._reader_lock:
-                if self._reader is not None:
-                    self._reader.close()
-                    self._reader = None
-            self._conn.close()
-            self._conn = None
-            wipe(self._key)
+            self._drop_connections()
             self._closed.set()
 
     def take_file_lock(self) -> VaultLock | None:
