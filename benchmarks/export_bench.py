@@ -4,9 +4,8 @@
 
 Each size N is a vault of N/10 contacts and N conversations, half of them with an observation, with
 the text of benchmarks/synthetic.py. The vaults are built under benchmarks/out/ (ignored by git)
-with bulk INSERTs of the rows the repositories would write (their own `_values` and tag/technique
-statements; synthetic.py's one-record-at-a-time path takes ~20 minutes at 100k); the full-text
-index is left empty, which the export does not read. Each run is a child process: `export_to` into
+by synthetic.py's bulk path (`build_bulk`: batched INSERTs of the repositories' own rows, then one
+index rebuild). Each run is a child process: `export_to` into
 a file (the CLI's path, timed after the vault is open), and the floor: a plain `SELECT` of the same
 tables on an unencrypted SQLite copy, each row through `json.dumps` into a file. Runs are
 interleaved (export, floor, next size…); prints min/median/max of the wall time, of the CPU time
@@ -19,13 +18,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -50,84 +48,10 @@ def peak_mb() -> float:
 
 
 def build(path: Path, conversations: int, seed: int = 2022) -> None:
-    from synthetic import COMMON, sentence, vocabulary
+    """The bulk path of benchmarks/synthetic.py: one person per ten conversations."""
+    from synthetic import build_bulk
 
-    from commsdesk.domain import (
-        AgeGroup,
-        Channel,
-        Contact,
-        Conversation,
-        Ending,
-        Observation,
-        Relationship,
-        Temperature,
-    )
-    from commsdesk.storage import Vault
-    from commsdesk.storage.contacts import _COLUMNS as CONTACT_COLUMNS
-    from commsdesk.storage.contacts import Contacts
-    from commsdesk.storage.conversations import _COLUMNS as CONVERSATION_COLUMNS
-    from commsdesk.storage.conversations import Conversations
-    from commsdesk.storage.observations import _COLUMNS as OBSERVATION_COLUMNS
-    from commsdesk.storage.observations import Observations
-    from commsdesk.storage.rows import new_uid
-
-    rng = random.Random(seed)
-    words, weights = vocabulary(rng)
-    contacts = max(1, conversations // 10)
-    vault = Vault.create(path, PASSPHRASE, level=0, allow_testing_level=True)
-    dims = [d.id for d in vault.repos.dimensions.list()]
-    created = datetime(2024, 1, 1, tzinfo=UTC)
-    tick = timedelta(seconds=37)
-    relationships, channels = list(Relationship), list(Channel)
-
-    def marks(n: int) -> str:
-        return ",".join("?" * n)
-
-    with vault.transaction() as conn:
-        for i in range(contacts):
-            stamp = created + i * tick
-            person = Contact(
-                f"{rng.choice(COMMON).capitalize()} {i}", rng.choice(relationships),
-                region=rng.choice(["", "Поволжье", "Сибирь", "Урал", "Юг"]),
-                age_group=rng.choice(list(AgeGroup)), channels=rng.sample(channels, 2),
-                values_interests=" ".join(rng.choices(words, weights, k=8)),
-                tags=rng.sample(["семья", "ТВ", "дача", "работа", "армия"], 2),
-                archived=rng.random() < 0.05, uid=new_uid(), created_at=stamp, updated_at=stamp)
-            conn.execute(f"INSERT INTO contacts ({CONTACT_COLUMNS}) VALUES ({marks(17)})",
-                         (i + 1, *Contacts._values(person)))
-            Contacts._set_tags(conn, i + 1, person.tags)
-        start_day = date(2024, 1, 1)
-        batch: list[tuple] = []
-        observations: list[tuple] = []
-        techniques: list[tuple] = []
-        for i in range(conversations):
-            when = datetime.combine(start_day + timedelta(days=rng.randint(0, 900)),
-                                    datetime.min.time()).replace(hour=rng.randint(8, 22))
-            stamp = created + (contacts + i) * tick
-            talk = Conversation(
-                rng.randint(1, contacts), when, rng.choice(channels), rng.randint(5, 90),
-                topics=rng.sample(COMMON, 2), notes=sentence(rng, words, weights),
-                temperature=rng.choice(list(Temperature)), ending=rng.choice(list(Ending)),
-                self_rating=rng.randint(1, 5),
-                follow_up_on=when.date() + timedelta(days=14) if rng.random() < 0.1 else None,
-                uid=new_uid(), created_at=stamp, updated_at=stamp)
-            batch.append((i + 1, *Conversations._values(talk)))
-            if rng.random() < 0.3:
-                techniques.append((i + 1, 0, "technique-listening-oars"))
-            if i % 2 == 0:
-                observations.append((None, *Observations._values(Observation(
-                    talk.contact_id, rng.choice(dims), when.date(), rng.randint(0, 10),
-                    " ".join(rng.choices(words, weights, k=10)), i + 1, uid=new_uid(),
-                    created_at=stamp, updated_at=stamp))))
-            if len(batch) >= 5000 or i == conversations - 1:
-                conn.executemany(f"INSERT INTO conversations ({CONVERSATION_COLUMNS})"
-                                 f" VALUES ({marks(14)})", batch)
-                conn.executemany("INSERT INTO conversation_techniques (conversation_id, position,"
-                                 " technique) VALUES (?, ?, ?)", techniques)
-                conn.executemany(f"INSERT INTO observations ({OBSERVATION_COLUMNS})"
-                                 f" VALUES ({marks(10)})", observations)
-                batch, observations, techniques = [], [], []
-    vault.close()
+    build_bulk(path, PASSPHRASE, max(1, conversations // 10), conversations, 0, seed=seed)
 
 
 def plain_copy(vault_path: Path, target: Path) -> None:
