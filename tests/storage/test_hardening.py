@@ -18,7 +18,8 @@ def pragma(vault, name):
 
 
 def test_pragmas(vault):
-    assert str(pragma(vault, "cipher_memory_security")) == "1"
+    # Off on purpose (docs/security.md, "Memory"): once on, SQLCipher keeps it on for the process.
+    assert str(pragma(vault, "cipher_memory_security")) == "0"
     assert pragma(vault, "temp_store") == 2  # MEMORY
     assert pragma(vault, "secure_delete") == 1
     assert pragma(vault, "journal_mode") == "wal"

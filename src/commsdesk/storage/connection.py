@@ -72,9 +72,14 @@ def _keyed(path: Path, key: bytes | bytearray, salt: bytes, mode: str) -> Connec
         raise errors.VaultUnreadable(path=path,
                                      reason=errors.Msg(N_("the system could not read it"))) from None
     try:
-        # Both must be set before the key is used: no log lines on stderr, key memory wiped on free.
+        # Before the key is used: no log lines on stderr. SQLCipher always wipes and locks its own
+        # allocations (keys, cipher buffers); its "enhanced" memory security, which extends that
+        # to every allocation SQLite makes, stays off (SQLCipher's default since 4.5): it made
+        # every statement 3-4x slower (mlock/munlock per allocation), could not lock a page cache
+        # larger than RLIMIT_MEMLOCK (8 MiB on most Linux desktops) anyway, and the same text lives
+        # in Python and Qt memory that nothing wipes. docs/security.md, "Memory".
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute("PRAGMA cipher_memory_security = OFF")
         conn.execute(f"PRAGMA key = {_raw_key_literal(key, salt)}")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

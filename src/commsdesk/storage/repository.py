@@ -38,6 +38,10 @@ class Repository:
         return record_id
 
     def reindex(self, conn: Connection, ids: list[int]) -> None:
+        pending = self._vault.index_pending()
+        if pending is not None:  # a bulk write indexes everything once, at its end
+            pending.setdefault(self.kind, set()).update(ids)
+            return
         texts = self.index_texts(conn, ids)
         for record_id in ids:
             if record_id in texts:

@@ -18,6 +18,7 @@ from commsdesk.search.query import Query, highlight_spans, parse, snippet
 from commsdesk.storage.connection import Connection
 
 if TYPE_CHECKING:
+    from commsdesk.storage.repositories import Repositories
     from commsdesk.storage.vault import Vault
 
 KIND_CODES = {
@@ -84,6 +85,29 @@ def put(conn: Connection, kind: str, ref: int, *texts: str) -> None:
     conn.execute("DELETE FROM search_fts WHERE rowid = ?", (rowid(kind, ref),))
     if columns[0]:
         conn.execute(_INSERT, (rowid(kind, ref), *columns))
+
+
+def put_many(conn: Connection, repos: Repositories, pending: dict[str, set[int]]) -> None:
+    """(Re)index many records at once: every old row goes, then the live records' rows are
+    inserted in ascending rowid order (newest first), the order in which FTS5 keeps adding to
+    one pending segment instead of flushing one per record (see `Search.rebuild`)."""
+    rows: list[tuple[object, ...]] = []
+    gone: list[tuple[int]] = []
+    for kind, refs in pending.items():
+        repo = repos.by_kind(kind)
+        ordered = sorted(refs, reverse=True)
+        for start in range(0, len(ordered), REBUILD_BATCH):
+            batch = ordered[start:start + REBUILD_BATCH]
+            texts = repo.index_texts(conn, batch)
+            for ref in batch:
+                gone.append((rowid(kind, ref),))
+                columns = index_columns(*texts[ref]) if ref in texts else None
+                if columns and columns[0]:
+                    rows.append((rowid(kind, ref), *columns))
+    gone.sort()
+    rows.sort(key=lambda row: row[0])  # type: ignore[arg-type,return-value]
+    conn.executemany("DELETE FROM search_fts WHERE rowid = ?", gone)
+    conn.executemany(_INSERT, rows)
 
 
 def is_current(conn: Connection) -> bool:

@@ -67,6 +67,8 @@ class Vault:
         # the vault and will replace or remove it: a write from any other thread would be
         # confirmed and then vanish with the old file, so it is refused (VaultBusy) meanwhile.
         self._frozen_by: int | None = None
+        # Inside `indexing_later()`: the records whose search-index rows wait for its end.
+        self._index_later: dict[str, set[int]] | None = None
         # Background threads read through a second connection (WAL lets readers run beside the
         # writer), so a long search or summary never makes the UI thread wait for the lock.
         self._reader: connection.Connection | None = None
@@ -270,6 +272,33 @@ class Vault:
             finally:
                 self._depth = 0
                 self._writer = None
+
+    @contextmanager
+    def indexing_later(self) -> Iterator[None]:
+        """Within one transaction of many writes (an import): collect the records to (re)index
+        and index them together at the end, newest first, so FTS5 writes one segment instead of
+        one per record. Same result as indexing each record as it is written."""
+        from commsdesk.storage import search_index
+
+        if not self._depth or self._writer != threading.get_ident():
+            raise RuntimeError("indexing_later() belongs inside a transaction on its thread")
+        if self._index_later is not None:
+            yield
+            return
+        self._index_later = {}
+        try:
+            yield
+            pending = self._index_later
+            self._index_later = None
+            search_index.put_many(self._connection(), self.repos, pending)
+        finally:
+            self._index_later = None
+
+    def index_pending(self) -> dict[str, set[int]] | None:
+        """Where `Repository.reindex` leaves ids while `indexing_later()` runs on this thread."""
+        if self._index_later is not None and self._writer == threading.get_ident():
+            return self._index_later
+        return None
 
     def key_copy(self) -> bytearray:
         """A copy of the key for safety operations; the caller wipes it."""

@@ -214,7 +214,7 @@ class CheckedFile:
 
     def import_into(self, vault: Vault) -> ImportSummary:
         """Write every record in one transaction, reading the file again record by record."""
-        with _step_clash_refused(), vault.transaction() as conn:
+        with _step_clash_refused(), vault.transaction() as conn, vault.indexing_later():
             writer = RecordWriter(vault, conn)
             for group in _passes(self._order):
                 self._write_pass(writer, group)
