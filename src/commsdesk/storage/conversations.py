@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -10,7 +11,7 @@ from commsdesk.i18n import N_
 from commsdesk.storage import errors
 from commsdesk.storage.connection import Connection
 from commsdesk.storage.repository import Repository, SearchText
-from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, json_in, json_out, new_uid, now
+from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, inserted, json_in, json_out, new_uid, now
 
 _COLUMNS = ("id, uid, contact_id, occurred_at, channel, duration_minutes, topics, notes,"
             " temperature, ending, self_rating, follow_up_on, created_at, updated_at")
@@ -47,7 +48,7 @@ class Conversations(Repository):
                 f"INSERT INTO conversations ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (None, *self._values(conv)),
             )
-            conv.id = cursor.lastrowid
+            conv.id = inserted(cursor)
             self._set_techniques(conn, conv.id, conv.techniques)
             self.reindex(conn, [conv.id])
         return conv
@@ -56,7 +57,7 @@ class Conversations(Repository):
         _validate(conv)
         conv.updated_at = now()
         with self._vault.transaction() as conn:
-            self._require(conn, conv.id)
+            conv.id = self._require(conn, conv.id)
             self._vault.repos.contacts._require(conn, conv.contact_id)
             old = conn.execute("SELECT notes FROM conversations WHERE id = ?", (conv.id,)).fetchone()[0]
             if old != conv.notes:
@@ -81,7 +82,7 @@ class Conversations(Repository):
 
     def list(self, flt: ConversationFilter | None = None, sort: str = "when",
              descending: bool = True, limit: int = 100, offset: int = 0,
-             after: Conversation | None = None) -> list[Conversation]:
+             after: Conversation | None = None) -> builtins.list[Conversation]:
         """A page of conversations. `after` (by date only) continues from that row, which stays
         fast however deep the user scrolls (an OFFSET would re-read every row before it)."""
         where, params = _where(flt or ConversationFilter())
@@ -111,7 +112,7 @@ class Conversations(Repository):
                 f"SELECT count(*) FROM conversations v INDEXED BY conversations_live WHERE {where}",
                 params).fetchone()[0]
 
-    def many(self, ids: list[int]) -> list[Conversation]:
+    def many(self, ids: builtins.list[int]) -> builtins.list[Conversation]:
         """Records by id in the order given (for a streamed export); ids not found are left out."""
         with self._vault.reading() as conn:
             rows = self._rows(conn, f"SELECT {_COLUMNS} FROM conversations WHERE id IN ({{ids}})", ids)
@@ -119,7 +120,7 @@ class Conversations(Repository):
         found = {r[0]: self._conversation(r, techniques.get(r[0], [])) for r in rows}
         return [found[i] for i in ids if i in found]
 
-    def follow_ups_due(self, until: date, limit: int = 200) -> list[Conversation]:
+    def follow_ups_due(self, until: date, limit: int = 200) -> builtins.list[Conversation]:
         """Conversations whose follow-up date has come (or passed) by `until`, oldest first."""
         with self._vault.reading() as conn:
             rows = conn.execute(
@@ -138,13 +139,13 @@ class Conversations(Repository):
                          " WHERE id = ?", (dt_out(now()), conv_id))
 
     # -- search ----------------------------------------------------------------------------
-    def index_texts(self, conn: Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
+    def index_texts(self, conn: Connection, ids: builtins.list[int]) -> dict[int, tuple[str, ...]]:
         rows = self._rows(conn, "SELECT v.id, v.notes, v.topics FROM conversations v"
                           " JOIN contacts c ON c.id = v.contact_id WHERE v.id IN ({ids})"
                           " AND v.deleted_at IS NULL AND c.deleted_at IS NULL", ids)
         return {rid: (notes, " ".join(json_in(topics))) for rid, notes, topics in rows}
 
-    def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
+    def search_texts(self, ids: builtins.list[int]) -> dict[int, SearchText]:
         with self._vault.reading() as conn:
             rows = self._rows(conn, "SELECT v.id, c.display_name, v.occurred_at, v.notes, v.topics,"
                               " v.contact_id FROM conversations v JOIN contacts c"
@@ -165,7 +166,7 @@ class Conversations(Repository):
         )
 
     @staticmethod
-    def _conversation(row: tuple, techniques: list[str]) -> Conversation:
+    def _conversation(row: tuple, techniques: builtins.list[str]) -> Conversation:
         (rid, uid, contact_id, when, channel, duration, topics, notes, temperature, ending,
          rating, follow_up, created, updated) = row
         return Conversation(
@@ -177,15 +178,15 @@ class Conversations(Repository):
         )
 
     @staticmethod
-    def _set_techniques(conn: Connection, conv_id: int, techniques: list[str]) -> None:
+    def _set_techniques(conn: Connection, conv_id: int, techniques: builtins.list[str]) -> None:
         conn.execute("DELETE FROM conversation_techniques WHERE conversation_id = ?", (conv_id,))
         unique = list(dict.fromkeys(t.strip() for t in techniques if t.strip()))
         conn.executemany(
             "INSERT INTO conversation_techniques (conversation_id, position, technique)"
             " VALUES (?, ?, ?)", [(conv_id, i, t) for i, t in enumerate(unique)])
 
-    def _techniques_of(self, conn: Connection, ids: list[int]) -> dict[int, list[str]]:
-        out: dict[int, list[str]] = {}
+    def _techniques_of(self, conn: Connection, ids: builtins.list[int]) -> dict[int, builtins.list[str]]:
+        out: dict[int, builtins.list[str]] = {}
         for cid, technique in self._rows(
             conn, "SELECT conversation_id, technique FROM conversation_techniques"
             " WHERE conversation_id IN ({ids}) ORDER BY conversation_id, position", ids,
@@ -203,12 +204,12 @@ def _validate(v: Conversation) -> None:
                                   reason=errors.Msg(N_("must not be negative")))
 
 
-def _where(flt: ConversationFilter) -> tuple[str, list[object]]:
+def _where(flt: ConversationFilter) -> tuple[str, builtins.list[object]]:
     # Not a join: the set of deleted people is tiny, and without the join the Journal's counts
     # and filters read only the covering index `conversations_live`.
     clauses = ["v.deleted_at IS NULL",
                "v.contact_id NOT IN (SELECT id FROM contacts WHERE deleted_at IS NOT NULL)"]
-    params: list[object] = []
+    params: builtins.list[object] = []
     if flt.contact_id is not None:
         clauses.append("v.contact_id = ?")
         params.append(flt.contact_id)

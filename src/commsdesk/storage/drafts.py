@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from commsdesk.storage.rows import dt_in, dt_out, now
+from commsdesk.storage.rows import dt_out, dt_req, now
 
 if TYPE_CHECKING:
     from commsdesk.storage.vault import Vault
@@ -66,7 +66,7 @@ class NoteHistory:
         with self._vault.reading() as conn:
             rows = conn.execute("SELECT id, kind, ref, field, text, saved_at FROM note_versions"
                                 " WHERE kind = ? AND ref = ? ORDER BY id DESC", (kind, ref))
-            return [NoteVersion(r[0], r[1], r[2], r[3], r[4], dt_in(r[5])) for r in rows]
+            return [NoteVersion(r[0], r[1], r[2], r[3], r[4], dt_req(r[5])) for r in rows]
 
     def count(self) -> int:
         with self._vault.reading() as conn:

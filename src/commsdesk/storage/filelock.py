@@ -72,7 +72,7 @@ class VaultLock:
 
     def __init__(self, fd: int, exclusive: bool):
         self._fd: int | None = fd
-        self.exclusive = exclusive
+        self.is_exclusive = exclusive
 
     @classmethod
     def shared(cls, path: Path) -> VaultLock:
@@ -113,7 +113,7 @@ class VaultLock:
         except OSError:
             # A file system without flock (some network mounts): SQLite's locks still apply.
             return
-        self.exclusive = exclusive
+        self.is_exclusive = exclusive
 
     def upgrade(self) -> None:
         """Shared → exclusive, or VaultBusy with the shared lock still held. (Linux may drop the

@@ -11,7 +11,7 @@ from commsdesk.i18n import N_
 from commsdesk.storage import errors
 from commsdesk.storage.connection import Connection
 from commsdesk.storage.repository import Repository, SearchText
-from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, new_uid, now
+from commsdesk.storage.rows import d_out, d_req, dt_in, dt_out, inserted, new_uid, now
 
 _COLUMNS = ("id, uid, contact_id, dimension_id, observed_on, value, evidence, conversation_id,"
             " created_at, updated_at")
@@ -49,11 +49,11 @@ class Dimensions:
             if not dim.position:
                 dim.position = conn.execute(
                     "SELECT coalesce(max(position), 0) + 1 FROM dimensions").fetchone()[0]
-            dim.id = conn.execute(
+            dim.id = inserted(conn.execute(
                 "INSERT INTO dimensions (uid, key, name, better_when, builtin, position, archived)"
                 " VALUES (?, NULL, ?, ?, 0, ?, ?)",
                 (dim.uid, dim.name.strip(), dim.better_when, dim.position, int(dim.archived)),
-            ).lastrowid
+            ))
         return dim
 
     def set_archived(self, dim_id: int, archived: bool) -> None:
@@ -91,10 +91,10 @@ class Observations(Repository):
         obs.updated_at = obs.updated_at or stamp
         with self._vault.transaction() as conn:
             self._vault.repos.contacts._require(conn, obs.contact_id)
-            obs.id = conn.execute(
+            obs.id = inserted(conn.execute(
                 f"INSERT INTO observations ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (None, *self._values(obs)),
-            ).lastrowid
+            ))
             self.reindex(conn, [obs.id])
         return obs
 
@@ -102,7 +102,7 @@ class Observations(Repository):
         _validate(obs)
         obs.updated_at = now()
         with self._vault.transaction() as conn:
-            self._require(conn, obs.id)
+            obs.id = self._require(conn, obs.id)
             conn.execute(
                 "UPDATE observations SET uid=?, contact_id=?, dimension_id=?, observed_on=?,"
                 " value=?, evidence=?, conversation_id=?, created_at=?, updated_at=? WHERE id=?",
@@ -188,7 +188,7 @@ class Observations(Repository):
     def _observation(row: tuple) -> Observation:
         rid, uid, contact_id, dim_id, observed, value, evidence, conv_id, created, updated = row
         return Observation(id=rid, uid=uid, contact_id=contact_id, dimension_id=dim_id,
-                           observed_on=d_in(observed), value=value, evidence=evidence,
+                           observed_on=d_req(observed), value=value, evidence=evidence,
                            conversation_id=conv_id, created_at=dt_in(created),
                            updated_at=dt_in(updated))
 

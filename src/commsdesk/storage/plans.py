@@ -7,7 +7,7 @@ from commsdesk.i18n import N_
 from commsdesk.storage import errors
 from commsdesk.storage.connection import Connection
 from commsdesk.storage.repository import Repository, SearchText
-from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, json_in, json_out, new_uid, now
+from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, inserted, json_in, json_out, new_uid, now
 
 _COLUMNS = ("id, uid, contact_id, goal, realistic_expectation, status, started_on, review_on,"
             " created_at, updated_at, expected_months, shared_values, topics_to_avoid, techniques")
@@ -25,10 +25,10 @@ class Plans(Repository):
         plan.updated_at = plan.updated_at or stamp
         with self._vault.transaction() as conn:
             self._vault.repos.contacts._require(conn, plan.contact_id)
-            plan.id = conn.execute(
+            plan.id = inserted(conn.execute(
                 f"INSERT INTO plans ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (None, *self._values(plan)),
-            ).lastrowid
+            ))
             self._save_steps(conn, plan)
             self.reindex(conn, [plan.id])
         return plan
@@ -37,7 +37,7 @@ class Plans(Repository):
         _validate(plan)
         plan.updated_at = now()
         with self._vault.transaction() as conn:
-            self._require(conn, plan.id)
+            plan.id = self._require(conn, plan.id)
             conn.execute(
                 "UPDATE plans SET uid=?, contact_id=?, goal=?, realistic_expectation=?, status=?,"
                 " started_on=?, review_on=?, created_at=?, updated_at=?, expected_months=?,"
@@ -129,9 +129,9 @@ class Plans(Repository):
             values = (step.uid, plan.id, position, step.title, step.expectation, step.status.value,
                       d_out(step.due_on), d_out(step.done_on))
             if step.id is None:
-                step.id = conn.execute(
+                step.id = inserted(conn.execute(
                     "INSERT INTO plan_steps (uid, plan_id, position, title, expectation, status,"
-                    " due_on, done_on) VALUES (?,?,?,?,?,?,?,?)", values).lastrowid
+                    " due_on, done_on) VALUES (?,?,?,?,?,?,?,?)", values))
             else:
                 conn.execute("UPDATE plan_steps SET uid=?, plan_id=?, position=?, title=?,"
                              " expectation=?, status=?, due_on=?, done_on=? WHERE id=?",

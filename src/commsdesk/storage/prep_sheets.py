@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 from commsdesk.domain import NarrativeResponse, PrepSheet, TalkReview
-from commsdesk.domain.records import SCALE_MAX, SCALE_MIN
+from commsdesk.domain.records import SCALE_MAX, SCALE_MIN, stored_id
 from commsdesk.i18n import N_
 from commsdesk.storage import errors
 from commsdesk.storage.repository import Repository, SearchText
-from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, json_in, json_out, new_uid, now
+from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, inserted, json_in, json_out, new_uid, now
 
 VERSUS_PLAN = ("as_planned", "partly", "differently")
 VERSUS_EXPECTATION = ("better", "as_expected", "worse")
@@ -33,9 +33,9 @@ class PrepSheets(Repository):
         sheet.updated_at = sheet.updated_at or stamp
         with self._vault.transaction() as conn:
             self._vault.repos.contacts._require(conn, sheet.contact_id)
-            sheet.id = conn.execute(
+            sheet.id = inserted(conn.execute(
                 f"INSERT INTO prep_sheets ({_COLUMNS}) VALUES ({','.join('?' * 24)})",
-                (None, *self._values(sheet))).lastrowid
+                (None, *self._values(sheet))))
             self.reindex(conn, [sheet.id])
         return sheet
 
@@ -44,7 +44,7 @@ class PrepSheets(Repository):
         sheet.updated_at = now()
         names = [c.strip() for c in _COLUMNS.split(",")][1:]
         with self._vault.transaction() as conn:
-            self._require(conn, sheet.id)
+            sheet.id = self._require(conn, sheet.id)
             conn.execute(f"UPDATE prep_sheets SET {', '.join(n + '=?' for n in names)} WHERE id=?",
                          (*self._values(sheet), sheet.id))
             self.reindex(conn, [sheet.id])
@@ -96,11 +96,12 @@ class PrepSheets(Repository):
             rows = self._rows(conn, f"SELECT {_COLUMNS} FROM prep_sheets s WHERE id IN ({{ids}})", ids)
         # Outside the block: the background reader's lock is not re-entrant.
         names = self._vault.repos.contacts.names([r[2] for r in rows])
-        out = {}
+        out: dict[int, tuple[str, str, str, int | None]] = {}
         for row in rows:
             sheet = _sheet(row)
-            out[sheet.id] = (names.get(sheet.contact_id, ""), " · ".join(t for t in _texts(sheet) if t),
-                             d_out(sheet.planned_for) or "", sheet.contact_id)
+            text = " · ".join(t for t in _texts(sheet) if t)
+            out[stored_id(sheet)] = (names.get(sheet.contact_id, ""), text, d_out(sheet.planned_for) or "",
+                                     sheet.contact_id)
         return out
 
     @staticmethod

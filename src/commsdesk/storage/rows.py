@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlcipher3 import Cursor
 
 
 def new_uid() -> str:
@@ -30,6 +34,23 @@ def d_out(value: date | None) -> str | None:
 
 def d_in(value: str | None) -> date | None:
     return None if value is None else date.fromisoformat(value)
+
+
+def d_req(value: str) -> date:
+    """A date from a NOT NULL column."""
+    return date.fromisoformat(value)
+
+
+def dt_req(value: str) -> datetime:
+    """A moment from a NOT NULL column."""
+    return datetime.fromisoformat(value)
+
+
+def inserted(cursor: Cursor) -> int:
+    """The id of the row an INSERT just made."""
+    if cursor.lastrowid is None:
+        raise RuntimeError("no row was inserted")  # a bug, never shown
+    return cursor.lastrowid
 
 
 def json_out(value: object) -> str:

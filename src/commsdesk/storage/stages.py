@@ -7,7 +7,7 @@ from datetime import date
 
 from commsdesk.storage.connection import Connection
 from commsdesk.storage.repository import Repository, SearchText
-from commsdesk.storage.rows import d_in, d_out, dt_out, new_uid, now
+from commsdesk.storage.rows import d_out, d_req, dt_out, inserted, new_uid, now
 
 
 @dataclass
@@ -28,11 +28,11 @@ class StageChanges(Repository):
         change.uid = change.uid or new_uid()
         with self._vault.transaction() as conn:
             self._vault.repos.contacts._require(conn, change.contact_id)
-            change.id = conn.execute(
+            change.id = inserted(conn.execute(
                 "INSERT INTO stage_changes (uid, contact_id, stage, evidence, changed_on,"
                 " created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 (change.uid, change.contact_id, change.stage, change.evidence,
-                 d_out(change.changed_on), dt_out(now()))).lastrowid
+                 d_out(change.changed_on), dt_out(now()))))
             self.reindex(conn, [change.id])
         return change
 
@@ -42,7 +42,7 @@ class StageChanges(Repository):
                 "SELECT id, uid, contact_id, stage, evidence, changed_on FROM stage_changes"
                 " WHERE contact_id = ? AND deleted_at IS NULL ORDER BY changed_on, id",
                 (contact_id,)).fetchall()
-        return [StageChange(cid, stage, d_in(on), evidence, rid, uid)
+        return [StageChange(cid, stage, d_req(on), evidence, rid, uid)
                 for rid, uid, cid, stage, evidence, on in rows]
 
     def many(self, ids: list[int]) -> list[StageChange]:
@@ -50,7 +50,7 @@ class StageChanges(Repository):
         with self._vault.reading() as conn:
             rows = self._rows(conn, "SELECT id, uid, contact_id, stage, evidence, changed_on"
                               " FROM stage_changes WHERE id IN ({ids})", ids)
-        found = {rid: StageChange(cid, stage, d_in(on), evidence, rid, uid)
+        found = {rid: StageChange(cid, stage, d_req(on), evidence, rid, uid)
                  for rid, uid, cid, stage, evidence, on in rows}
         return [found[i] for i in ids if i in found]
 
