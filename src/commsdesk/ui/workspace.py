@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -69,9 +69,13 @@ class Workspace(QWidget):
                          ClubPage(controller, vault, self), SettingsPage(controller, vault, self)]
         titles = [_("Overview"), _("People"), _("Planner"), _("Journal"), _("Progress"), _("Library"),
                   _("Club"), _("Settings")]
-        for title, section in zip(titles, self.sections, strict=True):
-            QListWidgetItem(title, self.nav)
+        from commsdesk.ui.icons import SECTIONS, icon
+
+        for title, name, section in zip(titles, SECTIONS, self.sections, strict=True):
+            QListWidgetItem(icon(name), title, self.nav)
             self.stack.addWidget(section)
+        side = round(self.nav.fontMetrics().height() * 1.3)
+        self.nav.setIconSize(QSize(side, side))
         self._loaded: dict[int, int] = {}  # section → the vault's change count it last showed
         self.nav.currentRowChanged.connect(self._show)
 
@@ -83,10 +87,10 @@ class Workspace(QWidget):
 
         self.search_field.setToolTip(syntax_help())
         self.search_field.returnPressed.connect(self.open_search)
-        log = QPushButton(_("Log a conversation"))
+        log = QPushButton(icon("log"), _("Log a conversation"))
         log.setToolTip(_("Ctrl+N"))
         log.clicked.connect(lambda: self.log_conversation())
-        lock = QPushButton(_("Lock"))
+        lock = QPushButton(icon("lock"), _("Lock"))
         lock.setToolTip(_("Ctrl+L"))
         lock.clicked.connect(controller.lock)
         top = QHBoxLayout()
