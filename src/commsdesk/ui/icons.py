@@ -30,7 +30,7 @@ GLYPHS = {
     "quiet": "mdi6.account-clock-outline",
     "talks": "mdi6.forum-outline",
     "wins": "mdi6.sprout-outline",
-    "read": "mdi6.book-open-page-variant-outline",
+    "article": "mdi6.book-open-page-variant-outline",
     "plan": "mdi6.flag-outline",
     "next": "mdi6.arrow-right",
     "bookmarked": "mdi6.star",
