@@ -175,6 +175,15 @@ class Workspace(QWidget):
         self.go_to(JOURNAL)
         self.sections[JOURNAL].log_conversation(contact_id)
 
+    def add_person(self) -> None:
+        """The People section with an empty form, its name field focused."""
+        if self.vault.read_only:
+            self.controller.window.flash(_("Changes are off: {reason}").format(
+                reason=_(self.vault.read_only)))
+            return
+        self.go_to(PEOPLE)
+        self.sections[PEOPLE].new_person()
+
     def open_article(self, article_id: str) -> None:
         self.go_to(LIBRARY)
         self.sections[LIBRARY].show_article(article_id)
