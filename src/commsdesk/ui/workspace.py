@@ -184,6 +184,15 @@ class Workspace(QWidget):
         self.go_to(PEOPLE)
         self.sections[PEOPLE].new_person()
 
+    def after_first_steps(self, contact_id: int) -> None:
+        """The first-run guide made a person (and perhaps a plan): show where they are."""
+        if self.vault.repos.plans.for_contact(contact_id):
+            self.plan_for(contact_id)
+        else:
+            self.go_to(PEOPLE)
+            self.sections[PEOPLE].show_person(contact_id)
+        self.controller.window.flash(_("Saved. You can change any of it later."))
+
     def open_article(self, article_id: str) -> None:
         self.go_to(LIBRARY)
         self.sections[LIBRARY].show_article(article_id)
