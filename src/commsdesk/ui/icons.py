@@ -35,6 +35,13 @@ GLYPHS = {
     "next": "mdi6.arrow-right",
     "bookmarked": "mdi6.star",
     "read": "mdi6.check",
+    "save": "mdi6.content-save-outline",
+    "ok": "mdi6.check",
+    "cancel": "mdi6.close",
+    "discard": "mdi6.delete-outline",
+    "reset": "mdi6.restore",
+    "open": "mdi6.folder-open-outline",
+    "help": "mdi6.help-circle-outline",
     "blank": "mdi6.checkbox-blank-outline",  # drawn transparent: keeps a row's icon slot
 }
 SECTIONS = ("overview", "people", "planner", "journal", "progress", "library", "club", "settings")

@@ -2,7 +2,9 @@
 
 Fusion draws their edge a shade darker than the window, which on a dark window is the colour of
 the box itself: an unticked box all but vanishes. The edge is drawn again in the theme's `edge`
-colour, chosen to stand out (3:1 or more) from both the window and the fields.
+colour, chosen to stand out (3:1 or more) from both the window and the fields. The icons of
+standard dialog buttons (Save, Cancel, OK…) come from the app's icon set in the theme's colours,
+sharp at any scale, instead of the style's small bitmaps.
 """
 
 from __future__ import annotations
@@ -11,6 +13,14 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleFactory
 
+_SP = QStyle.StandardPixmap
+DIALOG_ICONS = {
+    _SP.SP_DialogSaveButton: "save", _SP.SP_DialogOkButton: "ok", _SP.SP_DialogYesButton: "ok",
+    _SP.SP_DialogApplyButton: "ok", _SP.SP_DialogCancelButton: "cancel",
+    _SP.SP_DialogNoButton: "cancel", _SP.SP_DialogCloseButton: "cancel",
+    _SP.SP_DialogDiscardButton: "discard", _SP.SP_DialogResetButton: "reset",
+    _SP.SP_DialogOpenButton: "open", _SP.SP_DialogHelpButton: "help",
+}
 _EDGED = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
           QStyle.PrimitiveElement.PE_IndicatorRadioButton)
 
@@ -20,6 +30,13 @@ class ThemeStyle(QProxyStyle):
         super().__init__(QStyleFactory.create("Fusion"))
         self.setObjectName("commsdesk-fusion")
         self.edge = QColor(edge)
+
+    def standardIcon(self, standard, option=None, widget=None):
+        if standard in DIALOG_ICONS:
+            from commsdesk.ui.icons import icon
+
+            return icon(DIALOG_ICONS[standard])
+        return super().standardIcon(standard, option, widget)
 
     def drawPrimitive(self, element, option, painter: QPainter, widget=None) -> None:
         super().drawPrimitive(element, option, painter, widget)
