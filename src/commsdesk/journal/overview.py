@@ -105,6 +105,7 @@ class OverviewData:
     quiet_total: int
     latest: list[tuple[object, str]]  # (conversation, person's name)
     wins: list[SmallWin]
+    people: int = 0  # active people: none means a vault just begun
 
 
 def overview_data(vault: Vault, today: date, quiet_weeks: int) -> OverviewData:
@@ -116,4 +117,4 @@ def overview_data(vault: Vault, today: date, quiet_weeks: int) -> OverviewData:
     names = vault.repos.contacts.names([v.contact_id for v in latest])
     return OverviewData(items[:20], sum(1 for i in items if i.overdue(today)), quiet, total,
                         [(v, names.get(v.contact_id, "")) for v in latest],
-                        small_wins(vault, today))
+                        small_wins(vault, today), vault.repos.contacts.count())

@@ -129,6 +129,26 @@ class ShellWindow(QMainWindow):
         workspace = Workspace(self.controller, self.controller.vault)
         self._set(workspace)
         workspace.go_to(self.controller.resume_section)
+        self._offer_first_run_guide(workspace)
+
+    def _offer_first_run_guide(self, workspace) -> None:
+        """A vault just created: three steps to a first person, a small win and a next talk."""
+        import shiboken6
+
+        from commsdesk.planner.first_steps import guide_pending
+
+        vault = self.controller.vault
+
+        def show(pending: bool) -> None:
+            if not pending or not shiboken6.isValid(workspace) or self.workspace is not workspace:
+                return
+            from commsdesk.ui.first_run import FirstRunGuide
+
+            guide = FirstRunGuide(self.controller, vault, workspace)
+            guide.person_added.connect(workspace.after_first_steps)
+            guide.open()
+
+        self.controller.tasks.run(lambda: guide_pending(vault), show, lambda _exc: None)
 
     def rebuild(self) -> None:
         """After a language or theme change: the same screen, built anew."""
@@ -167,7 +187,12 @@ class ShellWindow(QMainWindow):
             self.controller.wait_closed(CLOSE_WAIT_SECONDS)  # the vault just locked, if any
             if how == "open":
                 return Vault.open(path, passphrase, progress=progress)
-            return getattr(Vault, how)(path, passphrase)
+            vault = getattr(Vault, how)(path, passphrase)
+            if how == "create":
+                from commsdesk.planner.first_steps import offer_guide
+
+                offer_guide(vault)  # its first unlock shows the first-run guide
+            return vault
 
         def failed(exc: BaseException) -> None:
             if page is self.centralWidget():

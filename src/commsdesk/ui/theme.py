@@ -11,10 +11,12 @@ _INSTALLED: dict[str, QTranslator] = {}
 
 LIGHT = {"window": "#f6f5f2", "base": "#ffffff", "alt": "#f0eee9", "text": "#1f1f1f",
          "button": "#ecebe6", "highlight": "#3f6e8c", "highlighted_text": "#ffffff",
-         "mid": "#c9c6bd", "link": "#2b5f82", "muted": "#6b6b6b", "accent": "#8a5a2b"}
+         "mid": "#c9c6bd", "link": "#2b5f82", "muted": "#6b6b6b", "accent": "#8a5a2b",
+         "edge": "#8a867c", "alert": "#b3261e"}
 DARK = {"window": "#202124", "base": "#17181a", "alt": "#25272a", "text": "#e8e6e3",
         "button": "#2d2f33", "highlight": "#5b8db0", "highlighted_text": "#0d0d0d",
-        "mid": "#45484d", "link": "#8fbcdb", "muted": "#a0a0a0", "accent": "#d9a46a"}
+        "mid": "#45484d", "link": "#8fbcdb", "muted": "#a0a0a0", "accent": "#d9a46a",
+        "edge": "#868b93", "alert": "#f28b82"}
 
 
 def is_dark(theme: str) -> bool:
@@ -51,9 +53,11 @@ def apply(app: QApplication, theme: str, font_scale: int) -> None:
 def _apply_palette(app: QApplication, theme: str) -> None:
     from PySide6.QtGui import QColor, QPalette  # only for our own themes (start-up time)
 
+    from commsdesk.ui.style import ThemeStyle
+
     _BASE_POINT_SIZE["custom"] = 1
-    app.setStyle("Fusion")
     c = colors(theme)
+    app.setStyle(ThemeStyle(c["edge"]))  # Fusion, with check boxes visible on a dark window
     palette = QPalette()
     roles = {
         QPalette.ColorRole.Window: c["window"], QPalette.ColorRole.Base: c["base"],

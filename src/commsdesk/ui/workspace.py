@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -69,9 +69,13 @@ class Workspace(QWidget):
                          ClubPage(controller, vault, self), SettingsPage(controller, vault, self)]
         titles = [_("Overview"), _("People"), _("Planner"), _("Journal"), _("Progress"), _("Library"),
                   _("Club"), _("Settings")]
-        for title, section in zip(titles, self.sections, strict=True):
-            QListWidgetItem(title, self.nav)
+        from commsdesk.ui.icons import SECTIONS, icon
+
+        for title, name, section in zip(titles, SECTIONS, self.sections, strict=True):
+            QListWidgetItem(icon(name), title, self.nav)
             self.stack.addWidget(section)
+        side = round(self.nav.fontMetrics().height() * 1.3)
+        self.nav.setIconSize(QSize(side, side))
         self._loaded: dict[int, int] = {}  # section → the vault's change count it last showed
         self.nav.currentRowChanged.connect(self._show)
 
@@ -83,10 +87,10 @@ class Workspace(QWidget):
 
         self.search_field.setToolTip(syntax_help())
         self.search_field.returnPressed.connect(self.open_search)
-        log = QPushButton(_("Log a conversation"))
+        log = QPushButton(icon("log"), _("Log a conversation"))
         log.setToolTip(_("Ctrl+N"))
         log.clicked.connect(lambda: self.log_conversation())
-        lock = QPushButton(_("Lock"))
+        lock = QPushButton(icon("lock"), _("Lock"))
         lock.setToolTip(_("Ctrl+L"))
         lock.clicked.connect(controller.lock)
         top = QHBoxLayout()
@@ -170,6 +174,24 @@ class Workspace(QWidget):
             return
         self.go_to(JOURNAL)
         self.sections[JOURNAL].log_conversation(contact_id)
+
+    def add_person(self) -> None:
+        """The People section with an empty form, its name field focused."""
+        if self.vault.read_only:
+            self.controller.window.flash(_("Changes are off: {reason}").format(
+                reason=_(self.vault.read_only)))
+            return
+        self.go_to(PEOPLE)
+        self.sections[PEOPLE].new_person()
+
+    def after_first_steps(self, contact_id: int) -> None:
+        """The first-run guide made a person (and perhaps a plan): show where they are."""
+        if self.vault.repos.plans.for_contact(contact_id):
+            self.plan_for(contact_id)
+        else:
+            self.go_to(PEOPLE)
+            self.sections[PEOPLE].show_person(contact_id)
+        self.controller.window.flash(_("Saved. You can change any of it later."))
 
     def open_article(self, article_id: str) -> None:
         self.go_to(LIBRARY)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from commsdesk.i18n import N_, _
 
-KINDS = {
+KINDS = {  # in the order the Library lists them: learn, understand, rehearse, stay safe
     "technique": N_("Techniques"), "narrative": N_("Narratives"), "scenario": N_("Scenarios"),
-    "safety": N_("Safety"), "selfcare": N_("Self-care and expectations"), "club": N_("Clubs"),
-    "roleplay": N_("Role-play cards"),
+    "roleplay": N_("Role-play cards"), "safety": N_("Safety"),
+    "selfcare": N_("Self-care and expectations"), "club": N_("Clubs"),
 }
 TAGS = {
     "listening": N_("listening"), "questions": N_("questions"), "empathy": N_("empathy"),

@@ -1,14 +1,19 @@
-"""Library: browse by kind and tag, search with the journal's morphology, read an article."""
+"""Library: browse by kind and tag, search with the journal's morphology, read an article.
+
+The reading pane is there from the start (with a hint until an article is chosen), so opening
+the first article does not narrow the list and move the titles under the pointer.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSize, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QLineEdit,
     QListView,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +58,8 @@ class LibraryPage(QWidget):
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
+        side = round(self.list.fontMetrics().height() * 0.9)
+        self.list.setIconSize(QSize(side, side))
         self.list.selectionModel().currentRowChanged.connect(self._row_changed)
         self.empty = hint(_("Nothing found. Try another word or fewer filters."))
         self._debounce = QTimer(self)
@@ -80,16 +87,35 @@ class LibraryPage(QWidget):
         self.reader.marks_changed.connect(self._marks_changed)
         self.reader.open_conversation.connect(
             lambda conv_id: workspace.open_record("conversation", conv_id, None))
+        self.right = QStackedWidget()
+        self.right.addWidget(self._choose_hint())
+        self.right.addWidget(self.reader)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.reader)
-        splitter.setStretchFactor(0, 1)
+        splitter.addWidget(self.right)
+        splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([400, 600])  # in proportion: the list keeps two fifths from the start
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self.apply_filter()
-        self.reader.setVisible(False)
+
+    @staticmethod
+    def _choose_hint() -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(hint(_("Choose an article on the left. New here? Start with the "
+                                "techniques: listening, questions instead of arguments, "
+                                "shared values.")))
+        layout.addStretch(2)
+        return page
+
+    def _open_in_reader(self, info) -> None:
+        self.right.setCurrentWidget(self.reader)
+        self.reader.show_article(info)
 
     def refresh(self) -> None:
         """Reload the installed packs' articles too (a pack may have been added or removed)."""
@@ -121,7 +147,7 @@ class LibraryPage(QWidget):
                 and (tag is None or tag in catalog[i].tags)
                 and (not self.bookmarked_only.isChecked() or i in self.model.bookmarked)]
         current = self.reader.info.id if self.reader.info else None
-        self.model.set_articles(rows)
+        self.model.set_articles(rows, grouped=not text)  # search results keep their ranking
         self.empty.setVisible(not rows)
         if current is not None and self.model.row_of(current) >= 0:
             self._select(current)
@@ -140,8 +166,7 @@ class LibraryPage(QWidget):
     def _row_changed(self, current, _previous) -> None:
         info = self.model.article(current.row())
         if info is not None and (self.reader.info is None or info.id != self.reader.info.id):
-            self.reader.setVisible(True)
-            self.reader.show_article(info)
+            self._open_in_reader(info)
 
     def show_article(self, article_id: str) -> None:
         """Open an article by id (from a related link, search or the journal)."""
@@ -154,6 +179,5 @@ class LibraryPage(QWidget):
             self.tag.set_value(None)
             self.bookmarked_only.setChecked(False)
             self.apply_filter()
-        self.reader.setVisible(True)
-        self.reader.show_article(info)
+        self._open_in_reader(info)
         self._select(article_id)
