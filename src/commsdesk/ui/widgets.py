@@ -56,6 +56,15 @@ def message(text: str = "", kind: str = "error") -> QLabel:
     return label
 
 
+def with_clear_button(edit: QLineEdit) -> QLineEdit:
+    """Qt's clear button, named: Qt leaves it without one, so a screen reader says just "button"."""
+    edit.setClearButtonEnabled(True)
+    action = edit.findChild(QAction, "_q_qlineeditclearaction")
+    if action is not None:
+        action.setText(_("Clear"))
+    return edit
+
+
 class PassphraseField(QLineEdit):
     """A password line edit with a show/hide toggle; nothing it holds is ever logged."""
 

@@ -58,6 +58,10 @@ class PersonChart(pg.GraphicsLayoutWidget):
 
     def __init__(self, progress, parent=None):
         super().__init__(parent)
+        from commsdesk.ui.progress.chart_text import person_text
+
+        self.setAccessibleName(_("Chart of their views over time"))
+        self.setAccessibleDescription(person_text(progress, dimension_label))
         text = _themed(self)
         self.scatters: dict[int, pg.ScatterPlotItem] = {}
         self.plots = []
@@ -123,6 +127,10 @@ class WeeklyChart(pg.PlotWidget):
 
     def __init__(self, weeks: list[tuple[date, int]], parent=None):
         super().__init__(parent, axisItems={"bottom": LocalDateAxis()})
+        from commsdesk.ui.progress.chart_text import weekly_text
+
+        self.setAccessibleName(_("Conversations per week"))
+        self.setAccessibleDescription(weekly_text(weeks))
         text = _themed(self)
         plot = self.getPlotItem()
         _style_axes(plot, text)
