@@ -129,6 +129,7 @@ class ShellWindow(QMainWindow):
         workspace = Workspace(self.controller, self.controller.vault)
         self._set(workspace)
         workspace.go_to(self.controller.resume_section)
+        workspace.nav.setFocus()  # the page that had the focus is gone: keyboard users start here
 
     def rebuild(self) -> None:
         """After a language or theme change: the same screen, built anew."""
