@@ -152,3 +152,63 @@ def test_create_add_log_search_lock_with_the_keyboard_alone(qtbot, controller, c
         [person] = vault.repos.contacts.list()
         [conversation] = vault.repos.conversations.list()
     assert (person.display_name, conversation.notes) == ("Мама", NOTES)
+
+
+def test_tab_leaves_every_multiline_field(qtbot, controller, make_vault):
+    """No keyboard trap: in every section and the dialogs with long text, Tab moves on from a
+    multi-line field and types nothing into it."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QTextEdit
+
+    from commsdesk.demo import populate
+    from commsdesk.i18n import current_language
+    from commsdesk.library.catalog import techniques
+    from commsdesk.ui.workspace import CLUB, LIBRARY, PLANNER
+
+    vault = make_vault(controller.vault_path)
+    populate(vault, date.today())
+    controller.open_vault(vault)
+    workspace = controller.window.workspace
+    first = min(vault.repos.contacts.names().items(), key=lambda i: i[1])[0]
+    checked = set()
+
+    def check_fields(window: QWidget) -> None:
+        window_manager(qtbot, window)
+        for field in window.findChildren(QPlainTextEdit) + window.findChildren(QTextEdit):
+            if not field.isVisible() or field.isReadOnly() or field.accessibleName() in checked:
+                continue
+            field.setFocus()
+            before = field.toPlainText()
+            press(qtbot, Key.Key_Tab)
+            assert focused() is not field, f"Tab is trapped in {field.accessibleName()!r}"
+            assert field.toPlainText() == before
+            checked.add(field.accessibleName())
+
+    for index, section in enumerate(workspace.sections):
+        workspace.go_to(index)
+        idle(qtbot, controller)
+        if hasattr(section, "show_person"):
+            section.show_person(first)
+        if hasattr(section, "tabs"):
+            for tab in range(section.tabs.count()):
+                section.tabs.setCurrentIndex(tab)
+                check_fields(controller.window)
+        check_fields(controller.window)
+    workspace.go_to(LIBRARY)
+    workspace.sections[LIBRARY].show_article(techniques(current_language())[0].id)
+    check_fields(controller.window)
+    workspace.go_to(CLUB)
+    club = workspace.sections[CLUB]
+    club.tabs.setCurrentWidget(club.practice)
+    club.practice.tabs.setCurrentIndex(1)
+    check_fields(controller.window)
+    workspace.go_to(PLANNER)
+    workspace.sections[PLANNER].show_person(first)
+    for open_dialog in (workspace.log_conversation, lambda: workspace.sections[PLANNER]._open_prep(None)):
+        open_dialog()
+        dialog = QApplication.activeModalWidget()
+        check_fields(dialog)
+        dialog.reject()
+    assert {"Notes", "Opening", "Values and interests", "Long-term goal", "My note on this article",
+            "My reply", "What worked"} <= checked, checked
