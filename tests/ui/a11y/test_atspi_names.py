@@ -2,7 +2,7 @@
 
 The real app runs on the X11 platform (Xvfb) with Qt's accessibility bridge, in a private D-Bus
 session; a walker under the system python (Debian's gi + Atspi) reads the tree at each stop of a tour
-(`atspi_tour.py`). Every button, field, combo box and list must have a name.
+(`tour.py`). Every button, field, combo box and list must have a name.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def tour(tmp_path_factory) -> list[dict]:
     env.pop("WAYLAND_DISPLAY", None)
     try:
         done = subprocess.run(
-            ["dbus-run-session", "--", sys.executable, str(HERE / "atspi_tour.py"), str(report), "ru",
+            ["dbus-run-session", "--", sys.executable, str(HERE / "tour.py"), str(report), "ru", "atspi",
              SYSTEM_PYTHON], env=env, capture_output=True, text=True, timeout=240, check=False)
     finally:
         server.terminate()

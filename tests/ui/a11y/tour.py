@@ -1,10 +1,14 @@
-"""A tour of every screen and dialog of the demo vault, each read by the AT-SPI walker on the way.
+"""A tour of every screen and dialog of the demo vault, looked at on the way.
 
-Run by `test_atspi_names.py` under Xvfb and a private D-Bus session: the real app on the xcb platform
-with Qt's accessibility bridge, the walker (system python) reading what a screen reader would read.
-Writes one JSON line per stop to the file named first on the command line: {"stop": name,
-"controls": [...]} (as the walker reads them), then {"done": true}. A stop named "canary" adds a
-field without a name on purpose: the walk must report it, or the walk proves nothing.
+`tour.py REPORT LANGUAGE atspi [SYSTEM_PYTHON]`: under Xvfb and a private D-Bus session, the real app
+on the xcb platform with Qt's accessibility bridge; at each stop the AT-SPI walker (system python)
+reads what a screen reader would read. A last stop, "canary", adds a field without a name on purpose:
+the walk must report it, or the walk proves nothing.
+
+`tour.py REPORT LANGUAGE layout FOLDER`: at each stop, a screenshot into FOLDER and the labels and
+buttons whose text does not fit (run under QT_SCALE_FACTOR by `test_scaled_layouts.py`).
+
+Writes one JSON line per stop to REPORT, {"stop": name, ...}, then {"done": true}.
 """
 
 from __future__ import annotations
@@ -111,8 +115,9 @@ def dialog_stop(name: str, open_it: Callable[[], object], kind=QDialog) -> Step:
 
 
 class Tour:
-    def __init__(self, controller, demo: Path, folder: Path):
+    def __init__(self, controller, demo: Path, folder: Path, canaries: bool = True):
         self.controller, self.demo, self.folder = controller, demo, folder
+        self.canaries = canaries
 
     @property
     def workspace(self):
@@ -130,7 +135,8 @@ class Tour:
         yield from self.planner_dialogs()
         yield from self.club()
         yield from self.settings_dialogs()
-        yield from self.canary()
+        if self.canaries:
+            yield from self.canary()
 
     # -- before the vault is open ----------------------------------------------------------
     def start_pages(self) -> Step:
@@ -343,10 +349,79 @@ def make_demo(path: Path) -> None:
         populate(vault, date.today())
 
 
+def clipped() -> list[str]:
+    """Labels and buttons on screen whose text needs more room than they were given."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    found = []
+    for window in QApplication.topLevelWidgets():
+        if not window.isVisible():
+            continue
+        for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
+            if (not widget.isVisible() or not widget.text() or widget.visibleRegion().isEmpty()
+                    or widget.window() is not window or isinstance(widget.parentWidget(), QLineEdit)):
+                continue  # hidden, scrolled away, another window's, or an icon inside a field
+            size = widget.size()
+            if isinstance(widget, QLabel) and widget.wordWrap():
+                short = widget.heightForWidth(size.width()) > size.height() + 1
+            else:
+                hint = widget.minimumSizeHint()
+                short = hint.width() > size.width() + 1 or hint.height() > size.height() + 1
+            if short:
+                found.append(f"{type(widget).__name__} {widget.text()[:60]!r} in {window.windowTitle()!r}: "
+                             f"{size.width()}×{size.height()}, needs {widget.minimumSizeHint().width()}×"
+                             f"{widget.minimumSizeHint().height()}")
+    return found
+
+
+def screenshot(folder: Path, stop: str) -> str:
+    """The window that opened last (the dialog at a dialog's stop), as a PNG."""
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    modal = QApplication.activeModalWidget()
+    window = modal if modal is not None and modal.isVisible() else shown[-1]
+    name = "".join(c if c.isalnum() else "-" for c in stop).strip("-").lower() + ".png"
+    window.grab().save(str(folder / name))
+    return name
+
+
+def run_atspi(controller, demo: Path, folder: Path, report, system_python: str) -> None:
+    walker = Walker(system_python, "CommsDesk")
+    try:
+        for stop in Tour(controller, demo, folder).steps():
+            settle()
+            started = time.monotonic()
+            record = {"stop": stop, **on_screen(), "controls": walker.walk(),
+                      "seconds": round(time.monotonic() - started, 2)}
+            print(json.dumps(record, ensure_ascii=False), file=report, flush=True)
+    finally:
+        walker.close()
+        controller.lock()
+        controller.wait_closed()
+
+
+def run_layout(controller, demo: Path, folder: Path, report, shots: Path) -> None:
+    """The main window at the size it gets on a 1920×1080 screen at this scale (less a panel)."""
+    screen = QApplication.primaryScreen()
+    width, height = (int(1920 / screen.devicePixelRatio()), int(1040 / screen.devicePixelRatio()))
+    controller.window.resize(min(1100, width), min(720, height))
+    shots.mkdir(parents=True, exist_ok=True)
+    try:
+        for stop in Tour(controller, demo, folder, canaries=False).steps():
+            settle()
+            sizes = [(w.windowTitle(), w.minimumSizeHint().width(), w.minimumSizeHint().height())
+                     for w in QApplication.topLevelWidgets() if w.isVisible()]
+            record = {"stop": stop, "clipped": clipped(), "screenshot": screenshot(shots, stop),
+                      "screen": [width, height], "windows": sizes}
+            print(json.dumps(record, ensure_ascii=False), file=report, flush=True)
+    finally:
+        controller.lock()
+        controller.wait_closed()
+
+
 def main() -> int:
     report = Path(sys.argv[1]).open("w", encoding="utf-8")  # noqa: SIM115 - open for the whole tour
-    language = sys.argv[2] if len(sys.argv) > 2 else "ru"
-    system_python = sys.argv[3] if len(sys.argv) > 3 else "/usr/bin/python3"
+    language, mode = sys.argv[2], sys.argv[3]
+    extra = sys.argv[4] if len(sys.argv) > 4 else ""
     folder = Path(tempfile.mkdtemp(prefix="commsdesk-atspi-"))
     for name in ("config", "data", "cache", "state"):
         (folder / name).mkdir()
@@ -364,18 +439,10 @@ def main() -> int:
     controller = AppController(app, prefs, folder / "settings.json")
     controller.window.show()
     settle(300)
-    walker = Walker(system_python, "CommsDesk")
-    try:
-        for stop in Tour(controller, demo, folder).steps():
-            settle()
-            started = time.monotonic()
-            record = {"stop": stop, **on_screen(), "controls": walker.walk(),
-                      "seconds": round(time.monotonic() - started, 2)}
-            print(json.dumps(record, ensure_ascii=False), file=report, flush=True)
-    finally:
-        walker.close()
-        controller.lock()
-        controller.wait_closed()
+    if mode == "layout":
+        run_layout(controller, demo, folder, report, Path(extra))
+    else:
+        run_atspi(controller, demo, folder, report, extra or "/usr/bin/python3")
     print(json.dumps({"done": True}), file=report, flush=True)
     report.close()
     return 0
