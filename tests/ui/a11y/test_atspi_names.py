@@ -58,7 +58,7 @@ def tour(tmp_path_factory) -> list[dict]:
     report = folder / "tour.jsonl"
     server, display = start_xvfb()
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
-               QT_ACCESSIBILITY="1", NO_AT_BRIDGE="0", TMPDIR=str(folder))
+               TMPDIR=str(folder), HOME=str(folder))
     env.pop("WAYLAND_DISPLAY", None)
     try:
         done = subprocess.run(

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from commsdesk.storage import Vault
 from conftest import type_text
@@ -90,6 +90,10 @@ def test_create_add_log_search_lock_with_the_keyboard_alone(qtbot, controller, c
     # Create: the first passphrase field has the focus; Tab to the second; Enter creates.
     assert named("Passphrase")(focused())
     type_here(qtbot, PASSPHRASE)
+    press(qtbot, Key.Key_H, CTRL)  # show what was typed, and hide it again
+    assert focused().echoMode() == QLineEdit.EchoMode.Normal and focused().text() == PASSPHRASE
+    press(qtbot, Key.Key_H, CTRL)
+    assert focused().echoMode() == QLineEdit.EchoMode.Password
     tab_to(qtbot, named("Repeat the passphrase"), "the second passphrase field")
     type_here(qtbot, PASSPHRASE)
     press(qtbot, Key.Key_Return)

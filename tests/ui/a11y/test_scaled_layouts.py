@@ -27,7 +27,8 @@ def tours(tmp_path_factory) -> dict[str, tuple[list[dict], Path]]:
     folder = tmp_path_factory.mktemp("scaled")
     runs = {}
     for scale in SCALES:
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR=scale, TMPDIR=str(folder))
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR=scale, TMPDIR=str(folder),
+                   HOME=str(folder))
         report, shots = folder / f"tour-{scale}.jsonl", folder / f"shots-{scale}"
         runs[scale] = (subprocess.Popen([sys.executable, str(HERE / "tour.py"), str(report), "ru", "layout",
                                          str(shots)], env=env, stdout=subprocess.DEVNULL,
