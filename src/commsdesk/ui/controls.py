@@ -27,8 +27,30 @@ class DataCombo(QComboBox):
     def __init__(self, accessible: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self._values: list[object] = []
+        self._spoken_label: QLabel | None = None
         if accessible:
             self.setAccessibleName(accessible)
+
+    def showEvent(self, event) -> None:
+        self._label_for_screen_readers()
+        super().showEvent(event)
+
+    def _label_for_screen_readers(self) -> None:
+        """On Linux Qt announces a combo box by its current item and ignores its accessible name:
+        screen readers take what it is for from a label whose buddy it is. One without a visible
+        label gets a hidden one that says its accessible name."""
+        name, parent = self.accessibleName(), self.parentWidget()
+        if not name or parent is None:
+            return
+        label = self._spoken_label
+        if label is None or label.parent() is not parent:
+            siblings = parent.findChildren(QLabel, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            if any(sibling.buddy() is self for sibling in siblings):
+                return  # a visible label (a form row) already names it
+            label = self._spoken_label = QLabel(parent)
+            label.setBuddy(self)
+            label.hide()
+        label.setText(name)
 
     def add(self, text: str, value: object) -> None:
         self._values.append(value)
@@ -112,6 +134,7 @@ def confirm(parent: QWidget, title: str, text: str, on_yes: Callable[[], None],
 
     box.finished.connect(done)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    name_icon(box, _("Question"))
     box.open()
     return box
 
@@ -120,8 +143,16 @@ def inform(parent: QWidget, title: str, text: str, error: bool = False) -> QMess
     box = QMessageBox(QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information, title,
                       text, QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    name_icon(box, _("Warning") if error else _("Information"))
     box.open()
     return box
+
+
+def name_icon(box: QMessageBox, name: str) -> None:
+    """The box's icon is a picture: screen readers need a word for it."""
+    icon = box.findChild(QLabel, "qt_msgboxex_icon_label")
+    if icon is not None:
+        icon.setAccessibleName(name)
 
 
 class UndoBar(QFrame):

@@ -129,6 +129,7 @@ class ShellWindow(QMainWindow):
         workspace = Workspace(self.controller, self.controller.vault)
         self._set(workspace)
         workspace.go_to(self.controller.resume_section)
+        workspace.nav.setFocus()  # the page that had the focus is gone: keyboard users start here
         self._offer_first_run_guide(workspace)
 
     def _offer_first_run_guide(self, workspace) -> None:

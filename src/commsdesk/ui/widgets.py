@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QColor, QFont, QPalette
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -56,6 +56,15 @@ def message(text: str = "", kind: str = "error") -> QLabel:
     return label
 
 
+def with_clear_button(edit: QLineEdit) -> QLineEdit:
+    """Qt's clear button, named: Qt leaves it without one, so a screen reader says just "button"."""
+    edit.setClearButtonEnabled(True)
+    action = edit.findChild(QAction, "_q_qlineeditclearaction")
+    if action is not None:
+        action.setText(_("Clear"))
+    return edit
+
+
 class PassphraseField(QLineEdit):
     """A password line edit with a show/hide toggle; nothing it holds is ever logged."""
 
@@ -69,6 +78,14 @@ class PassphraseField(QLineEdit):
         self._toggle.setCheckable(True)
         self._toggle.toggled.connect(self._show)
         self.addAction(self._toggle, QLineEdit.ActionPosition.TrailingPosition)
+
+    def keyPressEvent(self, event) -> None:
+        # The show/hide button takes no focus: Ctrl+H in the field does the same from the keyboard.
+        # (A key check, not an action shortcut: Qt's namespace costs start-up time to build.)
+        if QKeySequence(event.keyCombination()) == QKeySequence("Ctrl+H"):
+            self._toggle.toggle()
+            return
+        super().keyPressEvent(event)
 
     def _show(self, visible: bool) -> None:
         self.setEchoMode(QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from commsdesk.i18n import _
 from commsdesk.storage import Vault
-from commsdesk.ui.widgets import mark_vault_data
+from commsdesk.ui.widgets import mark_vault_data, with_clear_button
 
 if TYPE_CHECKING:
     from commsdesk.ui.controller import AppController
@@ -82,7 +82,7 @@ class Workspace(QWidget):
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText(_("Search everything (Ctrl+F)"))
         self.search_field.setAccessibleName(_("Search"))
-        self.search_field.setClearButtonEnabled(True)
+        with_clear_button(self.search_field)
         from commsdesk.ui.search.help import syntax_help
 
         self.search_field.setToolTip(syntax_help())

@@ -126,6 +126,7 @@ class DrillView(QWidget):
         self.read.setFlat(True)
         self.read.clicked.connect(self._read)
         self.reply = QPlainTextEdit()
+        self.reply.setTabChangesFocus(True)
         self.reply.setAccessibleName(_("My reply"))
         self.reply.setPlaceholderText(_("What would you say? Write it the way you would say it."))
         self.reply.setMaximumHeight(self.reply.fontMetrics().lineSpacing() * 5 + 14)

@@ -118,6 +118,7 @@ class RoundForm(QWidget):
         for role, label in ROLES.items():
             self.role.add(_(label), role)
         self.what_worked = QPlainTextEdit()
+        self.what_worked.setTabChangesFocus(True)
         self.what_worked.setAccessibleName(_("What worked"))
         self.what_worked.setPlaceholderText(_("One or two things to keep, in your own words"))
         self.what_worked.setMaximumHeight(self.what_worked.fontMetrics().lineSpacing() * 4 + 14)

@@ -28,7 +28,7 @@ from commsdesk.ui.controls import DataCombo, LazyCombo, confirm, inform
 from commsdesk.ui.files import choose_files
 from commsdesk.ui.library.reader import SafeBrowser
 from commsdesk.ui.people.model import people_choices
-from commsdesk.ui.widgets import heading, hint, mark_vault_data
+from commsdesk.ui.widgets import heading, hint, mark_vault_data, with_clear_button
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
 JOURNEY = "journey"
@@ -52,7 +52,7 @@ class StoriesTab(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search the club stories"))
         self.search.setAccessibleName(_("Search the club stories"))
-        self.search.setClearButtonEnabled(True)
+        with_clear_button(self.search)
         self.search.textChanged.connect(lambda _t: self._fill_shelf())
         self.club = QLineEdit()
         self.club.setPlaceholderText(_("Club the cards come from (optional)"))

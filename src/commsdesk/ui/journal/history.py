@@ -30,6 +30,8 @@ class HistoryDialog(QDialog):
         self.list.setAccessibleName(_("Earlier versions"))
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
+        self.text.setAccessibleName(_("Text of the chosen version"))
+        self.text.setTabChangesFocus(True)
         versions = vault.repos.history.versions(kind, ref)
         for version in versions:
             item = QListWidgetItem(format_datetime(version.saved_at.astimezone(), "short"),

@@ -41,6 +41,10 @@ class JournalPage(QWidget):
         self.channel = choice_combo(_("Channel"), _("Any channel"), [(_(c.label), c) for c in Channel])
         self.technique = choice_combo(_("Technique"), _("Any technique"),
                                 [(a.title, a.id) for a in techniques(current_language())])
+        # Long technique titles would make the window wider than a screen at 200 %: the list opens
+        # wide enough, the closed box stays moderate.
+        self.technique.setSizeAdjustPolicy(LazyCombo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.technique.setMinimumContentsLength(24)
         self.temperature = choice_combo(_("How it felt"), _("Any mood"),
                                   [(_(t.label), t) for t in Temperature])
         self.use_dates = QCheckBox(_("Between"))

@@ -26,7 +26,7 @@ from commsdesk.ui.controls import DataCombo
 from commsdesk.ui.library.labels import KINDS, kind_label, tag_label
 from commsdesk.ui.library.model import ArticlesModel
 from commsdesk.ui.library.reader import ArticleReader
-from commsdesk.ui.widgets import heading, hint
+from commsdesk.ui.widgets import heading, hint, with_clear_button
 
 PACKS = "@packs"  # the kind filter's value for articles from content packs
 
@@ -39,7 +39,7 @@ class LibraryPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search the library"))
         self.search.setAccessibleName(_("Search the library"))
-        self.search.setClearButtonEnabled(True)
+        with_clear_button(self.search)
         self.kind = DataCombo(_("Kind"))
         self.kind.add(_("All kinds"), None)
         for kind in KINDS:

@@ -80,6 +80,7 @@ class ArticleReader(QWidget):
             lambda _v: self._progress_timer.start())
 
         self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
         self.note.setAccessibleName(_("My note on this article"))
         self.note.setPlaceholderText(_("Your own note: what you want to try, with whom…"))
         self.note.setMaximumHeight(self.note.fontMetrics().lineSpacing() * 5 + 12)

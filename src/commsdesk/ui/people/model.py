@@ -12,7 +12,7 @@ from commsdesk.i18n import _
 from commsdesk.storage.contacts import ContactFilter
 from commsdesk.ui.controls import compact_table
 from commsdesk.ui.paged_model import PagedTableModel
-from commsdesk.ui.widgets import mark_vault_data
+from commsdesk.ui.widgets import mark_vault_data, with_clear_button
 
 HIDDEN = "•••"
 
@@ -87,7 +87,7 @@ def name_filter_field() -> QLineEdit:
     field = QLineEdit()
     field.setPlaceholderText(_("Filter by name"))
     field.setAccessibleName(_("Filter by name"))
-    field.setClearButtonEnabled(True)
+    with_clear_button(field)
     return field
 
 

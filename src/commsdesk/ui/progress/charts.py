@@ -46,6 +46,11 @@ def _themed(widget) -> None:
     return palette.color(QPalette.ColorRole.Text)
 
 
+def _title_size() -> str:
+    """Titles in the app's text size, so the Settings text size reaches the charts too."""
+    return f"{QApplication.font().pointSizeF():.1f}pt"
+
+
 def _style_axes(plot, text: QColor) -> None:
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)
@@ -58,6 +63,10 @@ class PersonChart(pg.GraphicsLayoutWidget):
 
     def __init__(self, progress, parent=None):
         super().__init__(parent)
+        from commsdesk.ui.progress.chart_text import person_text
+
+        self.setAccessibleName(_("Chart of their views over time"))
+        self.setAccessibleDescription(person_text(progress, dimension_label))
         text = _themed(self)
         self.scatters: dict[int, pg.ScatterPlotItem] = {}
         self.plots = []
@@ -67,7 +76,7 @@ class PersonChart(pg.GraphicsLayoutWidget):
             series = progress.series[dim.id]
             plot = self.addPlot(row=index, col=0, axisItems={"bottom": LocalDateAxis()})
             _style_axes(plot, text)
-            plot.setTitle(dimension_label(dim), color=text, size="10pt")
+            plot.setTitle(dimension_label(dim), color=text, size=_title_size())
             plot.setYRange(0, 10, padding=0.08)
             plot.getAxis("left").setTicks([[(v, str(v)) for v in (0, 5, 10)]])
             plot.setMouseEnabled(x=True, y=False)
@@ -89,7 +98,7 @@ class PersonChart(pg.GraphicsLayoutWidget):
                 plot.setXLink(first)
         lane = self.addPlot(row=len(progress.dimensions), col=0, axisItems={"bottom": LocalDateAxis()})
         _style_axes(lane, text)
-        lane.setTitle(_("Talks and strategy steps"), color=text, size="10pt")
+        lane.setTitle(_("Talks and strategy steps"), color=text, size=_title_size())
         lane.hideAxis("left")
         lane.setYRange(-0.6, 1.6)
         lane.setMouseEnabled(x=True, y=False)
@@ -123,10 +132,14 @@ class WeeklyChart(pg.PlotWidget):
 
     def __init__(self, weeks: list[tuple[date, int]], parent=None):
         super().__init__(parent, axisItems={"bottom": LocalDateAxis()})
+        from commsdesk.ui.progress.chart_text import weekly_text
+
+        self.setAccessibleName(_("Conversations per week"))
+        self.setAccessibleDescription(weekly_text(weeks))
         text = _themed(self)
         plot = self.getPlotItem()
         _style_axes(plot, text)
-        plot.setTitle(_("Conversations per week"), color=text, size="10pt")
+        plot.setTitle(_("Conversations per week"), color=text, size=_title_size())
         plot.setMouseEnabled(x=False, y=False)
         xs = [stamp(monday) + 3.5 * 86400 for monday, _n in weeks]
         self.bars = pg.BarGraphItem(x=xs, height=[n for _m, n in weeks], width=5 * 86400,

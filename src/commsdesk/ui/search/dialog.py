@@ -26,7 +26,7 @@ from commsdesk.storage.search_index import SearchHit
 from commsdesk.ui.search.delegate import ResultsView
 from commsdesk.ui.search.help import syntax_help, syntax_hint
 from commsdesk.ui.search.model import HIT_ROLE, SearchResultsModel
-from commsdesk.ui.widgets import hint, mark_vault_data, message
+from commsdesk.ui.widgets import hint, mark_vault_data, message, with_clear_button
 
 if TYPE_CHECKING:
     from commsdesk.ui.controller import AppController
@@ -59,7 +59,7 @@ class SearchDialog(QDialog):
         self.field = QLineEdit(initial_text)
         self.field.setAccessibleName(_("Search"))
         self.field.setPlaceholderText(_("Search people, conversations, notes…"))
-        self.field.setClearButtonEnabled(True)
+        with_clear_button(self.field)
         self.field.setToolTip(syntax_help())
         self.syntax = hint(syntax_hint())
         self.syntax.setToolTip(syntax_help())

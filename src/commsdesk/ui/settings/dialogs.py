@@ -63,8 +63,10 @@ class NewPassphraseDialog(_Base):
             for text, value in strength_choices(level):
                 self.level.add(text, value)
             self.level.set_value(level)
-            self.layout_.addWidget(QLabel(_("Key strength (a stronger key takes longer to "
-                                            "unlock):")))
+            label = QLabel(_("Key strength (a stronger key takes longer to unlock):"))
+            label.setBuddy(self.level)  # on Linux a combo box is named by its label
+            label.setWordWrap(True)  # the dialog's width is fixed: a long translation wraps
+            self.layout_.addWidget(label)
             self.layout_.addWidget(self.level)
         self.finish_layout()
 
