@@ -48,6 +48,7 @@ class Card(QFrame):
         badge = QLabel()
         side = round(self.title.fontMetrics().height() * 1.2)
         badge.setPixmap(icon(glyph).pixmap(QSize(side, side)))
+        badge.setAccessibleName(title)  # an image without a name is a riddle to a screen reader
         top = QHBoxLayout()
         top.addWidget(badge)
         top.addWidget(self.title, 1)
