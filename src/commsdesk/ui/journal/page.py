@@ -26,6 +26,7 @@ from commsdesk.ui.controls import LazyCombo, choice_combo, compact_table
 from commsdesk.ui.journal.dialog import ConversationDialog
 from commsdesk.ui.journal.model import ConversationsModel
 from commsdesk.ui.paged_model import RECORD_ROLE
+from commsdesk.ui.sort_arrow import arrow_follows_order
 from commsdesk.ui.widgets import heading, mark_vault_data
 
 
@@ -69,6 +70,7 @@ class JournalPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(ConversationsModel.WHEN, Qt.SortOrder.DescendingOrder)
+        arrow_follows_order(self.table.horizontalHeader())  # newest first: the arrow points down
         compact_table(self.table)
         header = self.table.horizontalHeader()
         for column in range(ConversationsModel.NOTES):
