@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
+from commsdesk.domain import Ending
 from commsdesk.ui.journal.model import ConversationsModel
 from commsdesk.ui.workspace import JOURNAL
 from helpers import add_person, add_talk
@@ -57,3 +58,26 @@ def test_the_sort_arrow_points_down_while_the_newest_talk_is_on_top(qtbot, unloc
                      pos=QPoint(click_at, header.height() // 2))
     assert journal.model.index(0, ConversationsModel.NOTES).data() == "older"
     assert not arrow_points_down(header, ConversationsModel.WHEN)
+
+
+def test_a_quick_entry_says_nothing_about_how_it_went(qtbot, unlocked):
+    person = add_person(unlocked.vault, "Мама")
+    workspace = unlocked.window.workspace
+    workspace.go_to(JOURNAL)
+    journal = workspace.sections[JOURNAL]
+    dialog = journal.log_conversation(person.id)
+    assert dialog.temperature.currentText() == "not said" and dialog.ending.currentText() == "not said"
+    assert dialog.rating.currentText() == "not rated"
+    qtbot.keyClicks(dialog.notes, "short call")
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    [talk] = unlocked.vault.repos.conversations.list()
+    assert talk.temperature is None and talk.ending is None and talk.self_rating is None
+    assert journal.model.index(0, ConversationsModel.TEMPERATURE).data() == "not said"
+    # An unsaved draft keeps "not said" too, and a mood that was chosen.
+    draft = journal.log_conversation(person.id)
+    qtbot.keyClicks(draft.notes, "draft")
+    draft.ending.set_value(Ending.WARM)
+    qtbot.keyClick(draft, Qt.Key.Key_Escape)
+    again = journal.log_conversation()
+    assert again.notes.toPlainText() == "draft"
+    assert again.temperature.value() is None and again.ending.value() == Ending.WARM

@@ -113,6 +113,9 @@ class JournalPage(QWidget):
         return [(_("Everyone"), None)] + [("•••" if discreet else name, cid)
                                           for cid, name in ordered]
 
+    def person_in_view(self) -> int | None:
+        return self.person.value()  # the person the list is filtered to, if any
+
     def filter_person(self, contact_id: int | None) -> None:
         """Show one person's conversations (the list of people loads first if needed)."""
         if self.person.stale:

@@ -140,7 +140,8 @@ class OverviewPage(QScrollArea):
                 n=data.quiet_total) if data.quiet_total > len(data.quiet) else "")
         self.latest.fill([
             (f"{format_datetime(v.occurred_at, 'short')} · {self._name(name)}"
-             f" · {_(v.temperature.label)}", ("conversation", v.id, v.contact_id), False)
+             + (f" · {_(v.temperature.label)}" if v.temperature else ""),
+             ("conversation", v.id, v.contact_id), False)
             for v, name in data.latest])
         self.wins.fill([
             (f"{format_date(w.observed_on, 'medium')} · {self._name(w.name)} · "
