@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from commsdesk.domain import Ending
 from commsdesk.ui.journal.model import ConversationsModel
 from commsdesk.ui.workspace import JOURNAL
+from conftest import answer, click
 from helpers import add_person, add_talk
 
 
@@ -81,3 +82,21 @@ def test_a_quick_entry_says_nothing_about_how_it_went(qtbot, unlocked):
     again = journal.log_conversation()
     assert again.notes.toPlainText() == "draft"
     assert again.temperature.value() is None and again.ending.value() == Ending.WARM
+
+
+def test_discard_draft_asks_first(qtbot, unlocked):
+    person = add_person(unlocked.vault, "Мама")
+    journal = unlocked.window.workspace.sections[JOURNAL]
+    dialog = journal.log_conversation(person.id)
+    qtbot.keyClicks(dialog.notes, "half a thought")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    again = journal.log_conversation()
+    assert again.discard_button.isVisible()
+    click(qtbot, again.discard_button)
+    answer(qtbot, again, "Cancel")  # a slip of the hand costs nothing
+    assert again.notes.toPlainText() == "half a thought"
+    assert unlocked.vault.repos.drafts.load("conversation")["notes"] == "half a thought"
+    click(qtbot, again.discard_button)
+    answer(qtbot, again, "Delete the draft")
+    assert again.notes.toPlainText() == "" and not again.discard_button.isVisible()
+    assert not unlocked.vault.repos.drafts.load("conversation")
