@@ -300,7 +300,7 @@ class ContactForm(QWidget):
     # -- saving ----------------------------------------------------------------------------
     def save(self) -> bool:
         """Check and hand the values on (the page stores them); False if something is missing."""
-        if self.contact is None or not self.isVisible():
+        if self.contact is None:
             return False
         if not self.name.text().strip():
             self.show_error(_("Give the person a name or an alias."))
