@@ -236,7 +236,8 @@ class PeoplePage(QWidget):
             return
         self.form.load(contact)
         discreet = self.controller.settings.discreet_mode
-        self.title.setText(_(contact.relationship.label) if discreet else contact.display_name)
+        self.title.setText(_("New person") if contact.id is None
+                           else _(contact.relationship.label) if discreet else contact.display_name)
         self.archive_button.setText(_("Unarchive") if contact.archived else _("Archive"))
         if contact.id is None:
             self.timeline.setModel(None)
