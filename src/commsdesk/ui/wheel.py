@@ -66,18 +66,25 @@ def _guarded(watched: QObject) -> QWidget | None:
     return parent if isinstance(parent, GUARDED) else None
 
 
+_WHEEL, _POLISH = QEvent.Type.Wheel, QEvent.Type.Polish
+
+
 class WheelGuard(QObject):
-    """Installed once on the application; sees every widget's events before the widget does."""
+    """Installed once on the application; sees every widget's events before the widget does.
+
+    Every event of the app passes through here, so the common case is kept to one call and two
+    identity checks (enum `==` costs several times more: see benchmarks/wheel_guard_bench.py)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.Wheel and (control := _guarded(watched)) is not None:
-            if _focused(control):
+        if kind is _WHEEL:
+            control = _guarded(watched)
+            if control is None or _focused(control):
                 return False
             _pass_to_scroll_area(control, event)
             event.accept()
             return True
-        if kind == QEvent.Type.Polish and isinstance(watched, GUARDED):
+        if kind is _POLISH and isinstance(watched, GUARDED):
             calm_focus(watched)
         return False
 
