@@ -63,6 +63,7 @@ def test_conversations_span_months_and_everyone_active_is_talked_to(demo):
     talks = convs.list(limit=1000)
     assert all(TODAY - timedelta(days=250) <= t.occurred_at.date() < TODAY for t in talks)
     assert all(1 <= t.self_rating <= 5 and t.notes.strip() for t in talks)
+    assert all(t.temperature is not None and t.ending is not None for t in talks)  # said, each
 
 
 def test_techniques_are_library_articles(demo):

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from commsdesk.paths import translations_dir
 
 if TYPE_CHECKING:
-    from datetime import date, datetime
+    from datetime import date, datetime, time
 
     from babel import Locale
 
@@ -90,6 +90,12 @@ def format_datetime(value: datetime, style: str = "medium") -> str:
     from babel import dates
 
     return dates.format_datetime(value, format=style, locale=babel_locale())
+
+
+def format_time(value: datetime | time, style: str = "short") -> str:
+    from babel import dates
+
+    return dates.format_time(value, format=style, locale=babel_locale())
 
 
 def format_number(value: float) -> str:

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from commsdesk.club.pack_signing import generate_signing_key, raw_public_key
@@ -181,3 +182,29 @@ def test_locking_while_a_story_draft_is_made_leaves_nothing_open(qtbot, unlocked
     QApplication.processEvents()
     flush_deletes()
     assert not [w for w in QApplication.allWidgets() if w.property(VAULT_DATA)]
+
+
+def test_cancelling_a_story_card_with_edits_asks_first(qtbot, unlocked):
+    masha = add_person(unlocked.vault, "Маша")
+    add_talk(unlocked.vault, masha.id, "Маша спросила, почему я уехала.", when=datetime(2026, 11, 20, 19))
+    tab = club(unlocked, STORIES).stories
+    tab.choose_person(masha.id)
+    click(qtbot, button(tab, "Make a story card…"))
+    qtbot.waitUntil(lambda: tab.findChild(StoryDialog) is not None, timeout=10_000)
+    dialog = tab.findChild(StoryDialog)
+    tip = dialog.boxes["tip"][1]
+    type_text(qtbot, tip, "Спрашивать, а не спорить.")
+    click(qtbot, button(dialog, "Cancel"))
+    assert dialog.isVisible()
+    answer(qtbot, dialog, "Keep editing")
+    assert dialog.isVisible() and tip.toPlainText() == "Спрашивать, а не спорить."
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    answer(qtbot, dialog, "Discard changes")
+    assert not dialog.isVisible()
+    # Nothing typed: Cancel closes at once.
+    click(qtbot, button(tab, "Make a story card…"))
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in tab.findChildren(StoryDialog)), timeout=10_000)
+    fresh = next(d for d in tab.findChildren(StoryDialog) if d.isVisible())
+    click(qtbot, button(fresh, "Cancel"))
+    assert not fresh.isVisible() and not any(b.isVisible() for b in fresh.findChildren(QMessageBox))

@@ -106,6 +106,8 @@ def test_log_a_conversation_with_observations(qtbot, unlocked):
     assert talk.follow_up_on is not None
     [obs] = unlocked.vault.repos.observations.for_conversation(talk.id)
     assert obs.value == 7 and obs.evidence == "'I don't trust anyone now'"
+    assert workspace.current_index() == OVERVIEW  # logged over the Overview, which stays
+    workspace.go_to(JOURNAL)
     assert workspace.sections[JOURNAL].model.rowCount() == 1
 
 

@@ -1,6 +1,7 @@
 """Plain dataclasses and enums for what the user records; no I/O, no Qt."""
 
 from commsdesk.domain.enums import (
+    NOT_SAID,
     AgeGroup,
     Channel,
     Ending,
@@ -9,6 +10,7 @@ from commsdesk.domain.enums import (
     Relationship,
     StepStatus,
     Temperature,
+    label_or_not_said,
 )
 from commsdesk.domain.records import (
     Contact,
@@ -27,8 +29,8 @@ from commsdesk.domain.records import (
 )
 
 __all__ = [
-    "AgeGroup", "Channel", "Contact", "Conversation", "Dimension", "Ending", "MediaKind",
+    "NOT_SAID", "AgeGroup", "Channel", "Contact", "Conversation", "Dimension", "Ending", "MediaKind",
     "MediaSource", "NarrativeResponse", "Observation", "Plan", "PlanStatus", "PlanStep", "PrepSheet",
     "Reflection", "Relationship", "Reminder", "StepStatus", "TalkReview", "Temperature",
-    "TimelineEntry",
+    "TimelineEntry", "label_or_not_said",
 ]

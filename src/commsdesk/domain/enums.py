@@ -98,6 +98,16 @@ class MediaKind(Labelled):
         }
 
 
+# What a conversation shows for a mood or an ending the user left unset (stored as unset, never
+# guessed): the dialogs start there, and Progress, small wins and suggestions skip it.
+NOT_SAID = N_("not said")
+
+
+def label_or_not_said(member: Labelled | None) -> str:
+    """The untranslated label of a mood or an ending, or "not said"."""
+    return NOT_SAID if member is None else member.label
+
+
 class Temperature(Labelled):
     """How the talk felt, from calm to hostile (ordered)."""
 

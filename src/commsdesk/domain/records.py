@@ -69,8 +69,8 @@ class Conversation:
     topics: list[str] = field(default_factory=list)
     techniques: list[str] = field(default_factory=list)  # library article ids
     notes: str = ""  # Markdown
-    temperature: Temperature = Temperature.CALM
-    ending: Ending = Ending.NEUTRAL
+    temperature: Temperature | None = None  # None: not said
+    ending: Ending | None = None  # None: not said
     self_rating: int | None = None  # 1..5
     follow_up_on: date | None = None
     id: int | None = None

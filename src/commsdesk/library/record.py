@@ -31,8 +31,9 @@ def track_record(vault: Vault, technique: str, recent: int = 10) -> TrackRecord:
     talks = repo.list(flt, limit=500)
     ratings = [v.self_rating for v in talks if v.self_rating is not None]
     record.average_rating = sum(ratings) / len(ratings) if ratings else None
-    record.temperatures = Counter(v.temperature for v in talks)
-    record.endings = Counter(v.ending for v in talks)
+    # Moods and endings the user did not say are not counted as any of them.
+    record.temperatures = Counter(v.temperature for v in talks if v.temperature is not None)
+    record.endings = Counter(v.ending for v in talks if v.ending is not None)
     record.last_used = talks[0].occurred_at if talks else None
     record.recent = talks[:recent]
     return record

@@ -23,8 +23,8 @@ def journal_notes(sheet: PrepSheet, review: TalkReview) -> str:
 
 
 def complete_review(vault, sheet: PrepSheet, review: TalkReview, occurred_at: datetime,
-                    temperature: Temperature = Temperature.CALM,
-                    ending: Ending = Ending.NEUTRAL) -> PrepSheet:
+                    temperature: Temperature | None = None,
+                    ending: Ending | None = None) -> PrepSheet:
     """In one transaction: the journal entry, the 'after' rating as an observation, the review."""
     review = replace(review, reviewed_on=review.reviewed_on or date.today())
     with vault.transaction():

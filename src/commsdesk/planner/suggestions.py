@@ -76,7 +76,8 @@ def no_movement(history: History) -> Suggestion | None:
 
 def hostile_streak(history: History) -> Suggestion | None:
     """The last three talks were heated or hostile."""
-    last = history.talks()[-HOSTILE_IN_A_ROW:]
+    said = [v for v in history.talks() if v.temperature is not None]  # "not said" is no mood
+    last = said[-HOSTILE_IN_A_ROW:]
     if len(last) < HOSTILE_IN_A_ROW or any(
             v.temperature.level < Temperature.HEATED.level for v in last):
         return None

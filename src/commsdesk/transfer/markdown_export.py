@@ -73,7 +73,7 @@ def _person(vault: Vault, person, dims: dict[int, str]) -> list[str]:
         lines += ["### " + _("Conversations"), ""]
         for conv in conversations:
             lines += [f"#### {format_datetime(conv.occurred_at)} · {_(conv.channel.label)}"
-                      f" · {_(conv.temperature.label)}", ""]
+                      + (f" · {_(conv.temperature.label)}" if conv.temperature else ""), ""]
             if conv.topics:
                 lines += [f"*{', '.join(conv.topics)}*", ""]
             if conv.notes:

@@ -54,6 +54,7 @@ from commsdesk.transfer.value_types import (
     JsonType,
     ListOf,
     Moment,
+    OptionalEnumCodec,
     Ref,
     Text,
     Whole,
@@ -254,7 +255,9 @@ def _stamps() -> tuple[Field, Field]:
     return _f("created_at", AT, DATETIME), _f("updated_at", AT, DATETIME)
 
 
-def _enum(name: str, enum) -> Field:
+def _enum(name: str, enum, nullable: bool = False) -> Field:
+    if nullable:  # null means "not said" (a mood or an ending since app version 0.3)
+        return _f(name, enum_choice(enum), OptionalEnumCodec(enum), nullable=True)
     return _f(name, enum_choice(enum), EnumCodec(enum))
 
 
@@ -291,7 +294,7 @@ TABLE: dict[str, RecordType] = {
         _f("uid", UID), _ref("contact_uid", "contacts"), _f("occurred_at", LOCAL, MINUTE),
         _enum("channel", Channel), _f("duration_minutes", Whole(0, 100_000), nullable=True),
         _f("topics", STRINGS, COPY), _f("techniques", STRINGS, COPY), _f("notes", TEXT),
-        _enum("temperature", Temperature), _enum("ending", Ending),
+        _enum("temperature", Temperature, True), _enum("ending", Ending, True),
         _f("self_rating", RATING, nullable=True), _f("follow_up_on", ON, DATE, True),
         *_stamps()), Conversation),
     "observations": RecordType((

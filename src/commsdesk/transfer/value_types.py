@@ -212,6 +212,16 @@ class EnumCodec(Codec):
         return self.enum(value)
 
 
+class OptionalEnumCodec(EnumCodec):
+    """An enum that may be unset: null in the file, None in the record ("not said")."""
+
+    def dump(self, value: Any, refs: Any) -> str | None:
+        return None if value is None else value._value_
+
+    def load(self, value: str | None, refs: Any) -> Any:
+        return None if value is None else self.enum(value)
+
+
 class EnumListCodec(Codec):
     def __init__(self, enum: type[Enum]):
         self.enum = enum

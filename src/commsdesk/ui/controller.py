@@ -17,7 +17,7 @@ from commsdesk.paths import data_dir, default_vault_path
 from commsdesk.settings import Settings
 from commsdesk.storage import errors
 from commsdesk.storage.errors import describe
-from commsdesk.ui import theme
+from commsdesk.ui import theme, wheel
 from commsdesk.ui.shell import ShellWindow
 from commsdesk.ui.tasks import Tasks
 
@@ -57,6 +57,7 @@ class AppController(QObject):
         self.changes = 0  # counts writes, so sections reload only when something changed
         self.apply_language(prefs.language, rebuild=False)
         theme.apply(app, prefs.theme, prefs.font_scale)
+        wheel.install(app)  # the wheel scrolls forms, it never edits their values
         self.window = ShellWindow(self)
 
     # The guards exist from the first unlock on: nothing to lock or clear before.

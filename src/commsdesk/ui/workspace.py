@@ -167,12 +167,19 @@ class Workspace(QWidget):
         dialog.open_hit.connect(self.open_record)
         dialog.open()
 
+    def person_in_view(self) -> int | None:
+        """The person the current section shows (People, Planner, Progress, a filtered Journal)."""
+        section = self.stack.currentWidget()
+        return section.person_in_view() if hasattr(section, "person_in_view") else None
+
     def log_conversation(self, contact_id: int | None = None) -> None:
+        """Open the dialog over the section in view, for the person in view: the view stays."""
         if self.vault.read_only:  # say so before anything is typed, not at Save
             self.controller.window.flash(_("Changes are off: {reason}").format(
                 reason=_(self.vault.read_only)))
             return
-        self.go_to(JOURNAL)
+        if contact_id is None:
+            contact_id = self.person_in_view()
         self.sections[JOURNAL].log_conversation(contact_id)
 
     def add_person(self) -> None:

@@ -108,6 +108,27 @@ class StoryDialog(QDialog):
         for edit in (self.title, self.duration):
             edit.textChanged.connect(self.check)
         self.check()
+        self._as_opened = self._typed()
+        self._leaving = False
+
+    def _typed(self) -> tuple:
+        return (self.title.text(), self.relationship.currentIndex(), self.duration.text(),
+                *(box.toPlainText() for _label, box in self.boxes.values()))
+
+    def reject(self) -> None:
+        """Cancel, Esc or the window's close button: ask before dropping what was typed (the
+        card is not kept anywhere until it is exported)."""
+        if self._leaving or self._typed() == self._as_opened:
+            super().reject()
+            return
+        from commsdesk.ui.unsaved import ask_unsaved
+
+        def leave() -> None:
+            self._leaving = True
+            self.reject()
+
+        ask_unsaved(self, _("Your edits to this story card will be lost: it is kept nowhere "
+                            "until you export it."), leave)
 
     def current_card(self):
         card = self.draft.card

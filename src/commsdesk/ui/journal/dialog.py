@@ -30,7 +30,7 @@ from commsdesk.library.catalog import techniques
 from commsdesk.storage import errors
 from commsdesk.ui.controls import DataCombo
 from commsdesk.ui.journal.observations import ObservationsBox
-from commsdesk.ui.people.form import enum_combo
+from commsdesk.ui.people.form import enum_combo, said_combo
 from commsdesk.ui.widgets import hint, mark_vault_data, message
 
 DRAFT = "conversation"
@@ -82,8 +82,8 @@ class ConversationDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, article.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
-        self.temperature = enum_combo(Temperature, _("How it felt"))
-        self.ending = enum_combo(Ending, _("How it ended"))
+        self.temperature = said_combo(Temperature, _("How it felt"))
+        self.ending = said_combo(Ending, _("How it ended"))
         self.rating = DataCombo(_("How I did"))
         self.rating.add(_("not rated"), None)
         for value in range(1, 6):
@@ -271,7 +271,8 @@ class ConversationDialog(QDialog):
             "contact_id": conv.contact_id, "occurred_at": conv.occurred_at.isoformat(),
             "channel": conv.channel.value, "duration": conv.duration_minutes,
             "topics": self.topics.text(), "notes": conv.notes, "techniques": conv.techniques,
-            "temperature": conv.temperature.value, "ending": conv.ending.value,
+            "temperature": conv.temperature and conv.temperature.value,
+            "ending": conv.ending and conv.ending.value,
             "rating": conv.self_rating,
             "follow_up": conv.follow_up_on.isoformat() if conv.follow_up_on else None,
             "observations": self.observations.state()})
@@ -290,9 +291,9 @@ class ConversationDialog(QDialog):
             self.topics.setText(str(draft.get("topics", "")))
             self.notes.setPlainText(str(draft.get("notes", "")))
             self._check_techniques(list(draft.get("techniques", [])))
-            self.temperature.set_value(
-                Temperature(draft["temperature"]))
-            self.ending.set_value(Ending(draft["ending"]))
+            said = draft.get("temperature"), draft.get("ending")
+            self.temperature.set_value(Temperature(said[0]) if said[0] else None)
+            self.ending.set_value(Ending(said[1]) if said[1] else None)
             self.rating.set_value(draft.get("rating"))
             if draft.get("follow_up"):
                 self.follow_up.setChecked(True)
@@ -305,6 +306,14 @@ class ConversationDialog(QDialog):
         self.discard_button.show()
 
     def _discard_draft(self) -> None:
+        """Asked first: a draft is text the user typed, and this deletes it for good."""
+        from commsdesk.ui.controls import confirm
+
+        confirm(self, _("Delete the draft?"),
+                _("The restored text and choices will be deleted. This cannot be undone."),
+                self._delete_draft, _("Delete the draft"))
+
+    def _delete_draft(self) -> None:
         self.vault.repos.drafts.discard(DRAFT)
         self.draft_note.hide()
         self.discard_button.hide()

@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
 
-from commsdesk.domain import Conversation
+from commsdesk.domain import Conversation, label_or_not_said
 from commsdesk.i18n import _, current_language, format_datetime
 from commsdesk.library.catalog import title
 from commsdesk.search.preview import plain_preview
@@ -55,7 +55,7 @@ class ConversationsModel(PagedTableModel):
             if column == self.CHANNEL:
                 return _(v.channel.label)
             if column == self.TEMPERATURE:
-                return _(v.temperature.label)
+                return _(label_or_not_said(v.temperature))
             return HIDDEN if self.discreet else plain_preview(v.notes)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.NOTES and not self.discreet:
             techniques = ", ".join(title(t, current_language()) for t in v.techniques)

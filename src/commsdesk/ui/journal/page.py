@@ -26,6 +26,7 @@ from commsdesk.ui.controls import LazyCombo, choice_combo, compact_table
 from commsdesk.ui.journal.dialog import ConversationDialog
 from commsdesk.ui.journal.model import ConversationsModel
 from commsdesk.ui.paged_model import RECORD_ROLE
+from commsdesk.ui.sort_arrow import arrow_follows_order
 from commsdesk.ui.widgets import heading, mark_vault_data
 
 
@@ -73,6 +74,7 @@ class JournalPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(ConversationsModel.WHEN, Qt.SortOrder.DescendingOrder)
+        arrow_follows_order(self.table.horizontalHeader())  # newest first: the arrow points down
         compact_table(self.table)
         header = self.table.horizontalHeader()
         for column in range(ConversationsModel.NOTES):
@@ -114,6 +116,9 @@ class JournalPage(QWidget):
         ordered = sorted(self.vault.repos.contacts.names().items(), key=lambda i: i[1].casefold())
         return [(_("Everyone"), None)] + [("•••" if discreet else name, cid)
                                           for cid, name in ordered]
+
+    def person_in_view(self) -> int | None:
+        return self.person.value()  # the person the list is filtered to, if any
 
     def filter_person(self, contact_id: int | None) -> None:
         """Show one person's conversations (the list of people loads first if needed)."""

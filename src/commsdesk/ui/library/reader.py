@@ -173,17 +173,19 @@ class ArticleReader(QWidget):
             parts.append(_("your average rating {rating:.1f} of 5").format(
                 rating=record.average_rating))
         warm = sum(n for ending, n in record.endings.items() if ending.value in ("warm", "neutral"))
-        # Russian agrees the verb and the noun with {warm}: «закончился 1 разговор из 5».
-        parts.append(ngettext("{warm} of {total} ended warmly or calmly",
-                              "{warm} of {total} ended warmly or calmly", warm).format(
-            warm=warm, total=sum(record.endings.values())))
+        said = sum(record.endings.values())  # talks whose ending was not said are left out
+        if said:
+            # Russian agrees the verb and the noun with {warm}: «закончился 1 разговор из 5».
+            parts.append(ngettext("{warm} of {total} ended warmly or calmly",
+                                  "{warm} of {total} ended warmly or calmly", warm).format(
+                warm=warm, total=said))
         self.record_label.setText("; ".join(parts) + ".")
         names = self.vault.repos.contacts.names([v.contact_id for v in record.recent])
         discreet = self.controller.settings.discreet_mode
         for talk in record.recent:
             text = (f"{format_date(talk.occurred_at.date(), 'medium')} · "
-                    f"{'•••' if discreet else names.get(talk.contact_id, '')} · "
-                    f"{_(talk.temperature.label)}")
+                    f"{'•••' if discreet else names.get(talk.contact_id, '')}"
+                    + (f" · {_(talk.temperature.label)}" if talk.temperature else ""))
             item = QListWidgetItem(text, self.record_list)
             item.setData(ID_ROLE, talk.id)
 

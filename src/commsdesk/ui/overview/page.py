@@ -156,7 +156,7 @@ class OverviewPage(QScrollArea):
                 n=data.quiet_total) if data.quiet_total > len(data.quiet) else "")
         self.latest.fill([
             (f"{format_datetime(v.occurred_at, 'short')} · {self._name(name)}"
-             + (f" · {_(v.temperature.label)}" if getattr(v, "temperature", None) else ""),
+             + (f" · {_(v.temperature.label)}" if v.temperature else ""),
              ("conversation", v.id, v.contact_id), False)
             for v, name in data.latest], None)
         self.wins.fill([

@@ -1,4 +1,7 @@
-"""People: a filterable list on the left; the chosen person's profile and timeline on the right."""
+"""People: a filterable list on the left; the chosen person's profile and timeline on the right.
+
+Unsaved edits in the profile are never dropped by choosing someone else: the page asks first, and
+the list keeps showing the person whose form is open."""
 
 from __future__ import annotations
 
@@ -10,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -26,6 +28,7 @@ from commsdesk.ui.controls import UndoBar, choice_combo, compact_table, confirm
 from commsdesk.ui.paged_model import RECORD_ROLE
 from commsdesk.ui.people.form import ContactForm
 from commsdesk.ui.people.model import ContactsModel, TimelineModel, name_filter_field, people_table
+from commsdesk.ui.unsaved import ask_unsaved
 from commsdesk.ui.widgets import heading, hint, mark_vault_data
 
 
@@ -91,6 +94,8 @@ class PeoplePage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self._deleted: int | None = None
+        self._selecting = False  # the page itself moves the list's selection
+        self._after_save = None  # where to go once the form is saved (after "Save" in a question)
         self._show_contact(None)
 
     def _build_detail(self) -> QWidget:
@@ -113,18 +118,15 @@ class PeoplePage(QWidget):
                                  "fine: nobody else needs to know who “Aunt O.” is."))
         layout.addWidget(self.empty_hint)
         self.tabs = QTabWidget()
-        self.form = ContactForm()
+        self.form = ContactForm()  # scrolls inside, with its save bar always in view
         self.form.saved.connect(self._save)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
         self.timeline = QTableView()
         mark_vault_data(self.timeline)
         self.timeline.setAccessibleName(_("Timeline"))
         compact_table(self.timeline)
         self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.timeline.doubleClicked.connect(self._open_timeline_entry)
-        self.tabs.addTab(scroll, _("Profile"))
+        self.tabs.addTab(self.form, _("Profile"))
         self.tabs.addTab(self.timeline, _("Timeline"))
         layout.addWidget(self.tabs, 1)
         return box
@@ -142,8 +144,10 @@ class PeoplePage(QWidget):
         self.tag.set_value(chosen)
         self.tag.blockSignals(False)
         self.apply_filter()
-        if current is not None:
+        if current is not None and not self.form.is_dirty():
             self.show_person(current)
+        else:  # keep the edits in the form, and the list on the person they belong to
+            self._select_row(current)
 
     def apply_filter(self) -> None:
         self.model.filter = ContactFilter(
@@ -155,14 +159,56 @@ class PeoplePage(QWidget):
     def _current_id(self) -> int | None:
         return self.form.contact.id if self.form.contact is not None else None
 
+    def person_in_view(self) -> int | None:
+        return self._current_id()
+
     def _row_changed(self, current, _previous) -> None:
+        if self._selecting:
+            return
         record = self.model.record(current.row())
-        if record is not None and record.id != self._current_id():
+        if record is None or record.id == self._current_id():
+            return
+        if self.form.is_dirty():
+            # The list goes back to the open form's person once the click is done with it (the
+            # view selects the clicked row after announcing it), then the page asks.
+            shown = self._current_id()
+            QTimer.singleShot(0, lambda: self._select_row(shown))
+            self._ask_before_leaving(lambda: self.show_person(record.id))
+        else:
             self._show_contact(self.vault.repos.contacts.get(record.id))
+
+    def _ask_before_leaving(self, go_on) -> None:
+        """Unsaved edits: save them (then go on), throw them away (then go on), or stay."""
+        def save_then_go_on() -> None:
+            self._after_save = go_on
+            if not self.form.save():
+                self._after_save = None  # a name is missing: the form says so and stays
+
+        name = self.form.name.text().strip()
+        text = (_("The changes to “{name}” are not saved yet.").format(name=name) if name
+                else _("The new person is not saved yet."))
+        ask_unsaved(self, text, lambda: (self.form.mark_clean(), go_on()), save_then_go_on)
+
+    def _select_row(self, contact_id: int | None) -> None:
+        """Move the list's selection without reacting to it."""
+        self._selecting = True
+        try:
+            row = -1 if contact_id is None else self.model.row_of(lambda c: c.id == contact_id)
+            if row >= 0:
+                self.table.selectionModel().setCurrentIndex(
+                    self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+            else:
+                self.table.selectionModel().clear()
+        finally:
+            self._selecting = False
 
     def show_person(self, contact_id: int | None) -> None:
         """Select and show a person (from search, Overview or the timeline)."""
         if contact_id is None:
+            return
+        if contact_id != self._current_id() and self.form.is_dirty():
+            self._ask_before_leaving(lambda: self.show_person(contact_id))
             return
         try:
             contact = self.vault.repos.contacts.get(contact_id)
@@ -176,11 +222,8 @@ class PeoplePage(QWidget):
         while row < 0 and self.model.canFetchMore():
             self.model.fetchMore()
             row = self.model.row_of(lambda c: c.id == contact_id)
-        if row >= 0:
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
         self._show_contact(contact)
+        self._select_row(contact_id)
 
     def _show_contact(self, contact: Contact | None) -> None:
         shown = contact is not None
@@ -193,7 +236,8 @@ class PeoplePage(QWidget):
             return
         self.form.load(contact)
         discreet = self.controller.settings.discreet_mode
-        self.title.setText(_(contact.relationship.label) if discreet else contact.display_name)
+        self.title.setText(_("New person") if contact.id is None
+                           else _(contact.relationship.label) if discreet else contact.display_name)
         self.archive_button.setText(_("Unarchive") if contact.archived else _("Archive"))
         if contact.id is None:
             self.timeline.setModel(None)
@@ -212,7 +256,10 @@ class PeoplePage(QWidget):
 
     # -- actions ---------------------------------------------------------------------------
     def new_person(self) -> None:
-        self.table.clearSelection()
+        if self.form.is_dirty():
+            self._ask_before_leaving(self.new_person)
+            return
+        self._select_row(None)
         self._show_contact(Contact(""))
         self.form.name.setFocus()
 
@@ -223,14 +270,25 @@ class PeoplePage(QWidget):
             else:
                 contact = self.vault.repos.contacts.update(contact)
         except errors.VaultError as exc:
+            self._after_save = None
             self.form.show_error(exc.user_message())
             return
+        self.form.confirm_saved(contact)  # clean before the page reloads around it
         self.controller.notify_changed()
-        self.show_person(contact.id)
+        go_on, self._after_save = self._after_save, None
+        if go_on is not None:  # saved on the way to someone else: say it where it stays visible
+            self.controller.window.flash(_("The changes were saved."))
+            go_on()
+        else:
+            self.show_person(contact.id)
+            self.form.confirm_saved(self.form.contact)
 
     def _toggle_archive(self) -> None:
         contact = self.form.contact
         if contact is None or contact.id is None:
+            return
+        if self.form.is_dirty():  # archiving reloads the form: the edits first
+            self._ask_before_leaving(self._toggle_archive)
             return
         self.vault.repos.contacts.set_archived(contact.id, not contact.archived)
         self.controller.notify_changed()

@@ -131,6 +131,9 @@ class PlannerPage(QWidget):
         if record is not None and (self.contact is None or record.id != self.contact.id):
             self.show_person(record.id)
 
+    def person_in_view(self) -> int | None:
+        return self.contact.id if self.contact is not None else None
+
     def show_person(self, contact_id: int) -> None:
         try:
             contact = self.vault.repos.contacts.get(contact_id)

@@ -20,7 +20,7 @@ from commsdesk.domain import Ending, PrepSheet, TalkReview, Temperature
 from commsdesk.i18n import N_, _
 from commsdesk.storage.observations import BUILTIN_LABELS
 from commsdesk.ui.controls import DataCombo
-from commsdesk.ui.people.form import enum_combo, text_box
+from commsdesk.ui.people.form import said_combo, text_box
 from commsdesk.ui.widgets import hint, mark_vault_data, message
 
 VERSUS_PLAN = {"as_planned": N_("As planned"), "partly": N_("Partly as planned"),
@@ -66,8 +66,8 @@ class ReviewDialog(QDialog):
                                dim.id)
         self.before = _scale(_("Their view before, 0–10"))
         self.after = _scale(_("Their view after, 0–10"))
-        self.temperature = enum_combo(Temperature, _("How it felt"))
-        self.ending = enum_combo(Ending, _("How it ended"))
+        self.temperature = said_combo(Temperature, _("How it felt"))
+        self.ending = said_combo(Ending, _("How it ended"))
         self.feelings = text_box(_("How I feel now"), 2)
         self.error = message()
 

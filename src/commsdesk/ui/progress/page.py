@@ -87,6 +87,9 @@ class ProgressPage(QWidget):
     def _people(self) -> list[tuple[str, object]]:
         return [(_("Everyone"), None), *people_choices(self.vault, self.controller.settings.discreet_mode)]
 
+    def person_in_view(self) -> int | None:
+        return self.person.value()
+
     def show_person(self, contact_id: int | None) -> None:
         if contact_id is not None and not self.person.set_value(contact_id):
             name = self._labels([contact_id]).get(contact_id, "")
