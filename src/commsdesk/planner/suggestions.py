@@ -76,10 +76,10 @@ def no_movement(history: History) -> Suggestion | None:
 
 def hostile_streak(history: History) -> Suggestion | None:
     """The last three talks were heated or hostile."""
-    said = [v for v in history.talks() if v.temperature is not None]  # "not said" is no mood
+    # "not said" is no mood
+    said = [v.temperature for v in history.talks() if v.temperature is not None]
     last = said[-HOSTILE_IN_A_ROW:]
-    if len(last) < HOSTILE_IN_A_ROW or any(
-            v.temperature.level < Temperature.HEATED.level for v in last):
+    if len(last) < HOSTILE_IN_A_ROW or any(t.level < Temperature.HEATED.level for t in last):
         return None
     return Suggestion("hostile_streak", N_("Take a pause, and look after yourself"), N_(
         "Your last {n} talks were heated or hostile. A pause protects the relationship, and you."),

@@ -215,7 +215,7 @@ class EnumCodec(Codec):
 class OptionalEnumCodec(EnumCodec):
     """An enum that may be unset: null in the file, None in the record ("not said")."""
 
-    def dump(self, value: Any, refs: Any) -> str | None:
+    def dump(self, value: Any, refs: Any) -> str | None:  # type: ignore[override]  # null: not said
         return None if value is None else value._value_
 
     def load(self, value: str | None, refs: Any) -> Any:
