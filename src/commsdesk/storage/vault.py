@@ -11,7 +11,7 @@ import glob
 import os
 import shutil
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -222,7 +222,7 @@ class Vault:
         a reader of its own, so the UI never waits for a worker's write. On any other thread:
         the shared reader connection (WAL lets readers run beside the writer)."""
         me = threading.get_ident()
-        if self._writer == me:
+        if self._writer == me or self._closer == me:
             with self._lock:
                 yield from self._translated(self._connection())
             return
@@ -326,14 +326,19 @@ class Vault:
         self._sealed = True
         wipe(self._key)
 
-    def close(self) -> None:
+    def close(self, last_writes: Iterable[Callable[[], object]] = ()) -> None:
         """Purge what was soft-deleted since the last purge (the `_deleted` partial indexes make
         this cost follow the deletions, not the vault), checkpoint, close the connections, wipe
-        the key and release the file lock. Safe from any thread, also after `seal()`."""
+        the key and release the file lock. Safe from any thread, also after `seal()`.
+        `last_writes` run first, on this thread, which alone the sealed vault still serves
+        (the UI's lock keeps open dialogs' drafts so); a failing one is skipped."""
         with self._lock:
             if self._conn is None:
                 return
             self._closer = threading.get_ident()
+            for write in last_writes:
+                with suppress(errors.VaultError, sqlcipher3.Error):
+                    write()
             try:
                 if not self.read_only:
                     self.repos.purge_deleted()

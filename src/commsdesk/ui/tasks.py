@@ -1,12 +1,21 @@
-"""One helper runs slow vault work in the background and reports back on the GUI thread.
+"""One runner for work off the UI thread, and on it every change to the vault (the idea of
+Anki's CollectionOp).
 
-Screens call `tasks.run(fn, on_success, on_failure)` instead of starting threads themselves
-(the idea of Anki's CollectionOp).
+`tasks.run(fn, on_success, on_failure)` runs any slow work (opening, backups, search).
+An `Operation` wraps one use case that changes the vault:
+
+    Operation(lambda: save_person(vault, contact), changes={Change.CONTACTS}, parent=self) \\
+        .success(self.show_person).run(controller.tasks)
+
+It runs on the worker; a failure is shown in the one standard way (`Tasks.error`) unless the
+screen handles it itself; `Tasks.changed` announces which kinds of records changed, so the
+sections showing them refresh themselves; after `drop_pending()` (the vault locked) operations
+not yet started never run and the results of those still running reach no widget.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import shiboken6
@@ -34,16 +43,53 @@ class _Job(QRunnable):
             self._relay.done.emit(result)
 
 
+class Dropped(Exception):
+    """An operation queued before the vault locked: it never ran."""
+
+
+class Operation:
+    """One change to the vault, run by `Tasks.run_op` (see the module's docstring)."""
+
+    def __init__(self, fn: Callable[[], Any],
+                 changes: Iterable[str] | Callable[[Any], Iterable[str]] = (),
+                 parent: QObject | None = None):
+        self.fn = fn
+        # What it changes, or a function of its result saying so (a save that found nothing
+        # new changes nothing).
+        self.changes = changes if callable(changes) else frozenset(changes)
+        # Callbacks go to `parent`'s widgets: none is called once it is deleted.
+        self.parent = parent
+        self.on_success: Callable[[Any], None] | None = None
+        self.on_failure: Callable[[BaseException], None] | None = None
+
+    def success(self, callback: Callable[[Any], None]) -> Operation:
+        self.on_success = callback
+        return self
+
+    def failure(self, callback: Callable[[BaseException], None]) -> Operation:
+        """Handle failures here instead of the standard message (e.g. a dialog's own line)."""
+        self.on_failure = callback
+        return self
+
+    def run(self, tasks: Tasks) -> None:
+        tasks.run_op(self)
+
+    def _parent_alive(self) -> bool:
+        return self.parent is None or shiboken6.isValid(self.parent)
+
+
 class Tasks(QObject):
     """Background runner; `busy` tells whether anything is still running."""
 
     busy_changed = Signal(bool)
-    error = Signal(object)  # an exception nobody handled
+    error = Signal(object)  # an exception nobody handled: the window shows it
+    changed = Signal(object)  # frozenset of `domain.changes.Change`: what an operation changed
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._pool: QThreadPool | None = None  # made on first use, not at start-up
         self._relays: set[_Relay] = set()
+        self._generation = 0  # bumped by `drop_pending`
 
     @property
     def pool(self) -> QThreadPool:
@@ -80,12 +126,44 @@ class Tasks(QObject):
             finish()
             if on_failure is not None:
                 on_failure(exc)
-            else:
+            elif shiboken6.isValid(self):
                 self.error.emit(exc)
 
         relay.done.connect(succeeded)
         relay.failed.connect(failed)
         self.pool.start(_Job(fn, relay))
+
+    def run_op(self, op: Operation) -> None:
+        generation = self._generation
+
+        def work() -> Any:
+            if generation != self._generation:  # the vault locked while it waited
+                raise Dropped()
+            return op.fn()
+
+        def succeeded(result: Any) -> None:
+            if generation != self._generation:
+                return
+            changes = frozenset(op.changes(result)) if callable(op.changes) else op.changes
+            if changes:
+                self.changed.emit(changes)
+            if op.on_success is not None and op._parent_alive():
+                op.on_success(result)
+
+        def failed(exc: BaseException) -> None:
+            if generation != self._generation or isinstance(exc, Dropped):
+                return
+            if op.on_failure is not None and op._parent_alive():
+                op.on_failure(exc)
+            else:
+                self.error.emit(exc)
+
+        self.run(work, succeeded, failed)
+
+    def drop_pending(self) -> None:
+        """The vault locks: operations not yet started never run, and what those still running
+        return (or raise) reaches no widget."""
+        self._generation += 1
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self._pool is None or self._pool.waitForDone(msecs)

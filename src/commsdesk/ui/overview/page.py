@@ -118,8 +118,7 @@ class OverviewPage(QScrollArea):
             if shiboken6.isValid(self) and generation == self._generation:
                 self.fill(data, today)
 
-        self.controller.tasks.run(lambda: overview_data(self.vault, today, weeks), show,
-                                  lambda _exc: None)
+        self.controller.tasks.run(lambda: overview_data(self.vault, today, weeks), show)
 
     def fill(self, data: OverviewData, today: date) -> None:
         discreet = self.controller.settings.discreet_mode
