@@ -174,15 +174,16 @@ class AppController(QObject):
         if self._notifier is not None:
             self._notifier.stop()
         drafts = self.window.workspace.drafts() if self.window.workspace is not None else []
-        self.tasks.drop_pending()  # what is still running reports to no widget
+        # What is still running reports to no widget; what has not started runs before closing.
+        last_writes = self.tasks.drop_pending() + drafts
         self.window.show_locked()
         self.clipboard.clear()
         vault, self.vault = self.vault, None
         vault.seal()
         self._closing = vault
-        # Open dialogs' drafts are written by the closing worker, the one thread the sealed vault
-        # still serves: the UI thread never waits for a write in progress.
-        self.tasks.run(lambda: vault.close(last_writes=drafts))  # close() keeps its own errors
+        # Operations not yet started and open dialogs' drafts are written by the closing worker,
+        # the one thread the sealed vault still serves: the UI thread never waits for a write.
+        self.tasks.run(lambda: vault.close(last_writes=last_writes))  # close() keeps its own errors
         gc.unfreeze()
         # What the workspace held goes at the next turn of the event loop, once the lock screen
         # is painted, not at some later collection. A full collection walks every object of the
@@ -270,8 +271,8 @@ class AppController(QObject):
         self.idle.stop()
         if self._notifier is not None:
             self._notifier.stop()
-        drafts = self.window.workspace.drafts() if self.window.workspace is not None else []
-        self.tasks.drop_pending()
+        drafts = self.tasks.drop_pending()
+        drafts += self.window.workspace.drafts() if self.window.workspace is not None else []
         self.vault = None
         self.window.show_busy(_("Writing the backup and checking it…"))
 

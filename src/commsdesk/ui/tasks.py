@@ -15,6 +15,7 @@ not yet started never run and the results of those still running reach no widget
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -28,13 +29,16 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay, claim: Callable[[_Job], bool] | None = None):
         super().__init__()
         self.setAutoDelete(True)
         self._fn = fn
         self._relay = relay
+        self._claim = claim  # operations: False once `drop_pending` took the job over
 
     def run(self) -> None:
+        if self._claim is not None and not self._claim(self):
+            return
         try:
             result = self._fn()
         except BaseException as exc:  # reported on the GUI thread, never lost
@@ -90,6 +94,11 @@ class Tasks(QObject):
         self._pool: QThreadPool | None = None  # made on first use, not at start-up
         self._relays: set[_Relay] = set()
         self._generation = 0  # bumped by `drop_pending`
+        self._op_pool: QThreadPool | None = None
+        # Operations queued and not started (guarded: the worker claims a job as it starts).
+        self._queued: dict[_Job, Callable[[], Any]] = {}
+        self._relay_of: dict[_Job, _Relay] = {}
+        self._queue_lock = threading.Lock()
 
     @property
     def pool(self) -> QThreadPool:
@@ -102,8 +111,17 @@ class Tasks(QObject):
     def busy(self) -> bool:
         return bool(self._relays)
 
+    @property
+    def op_pool(self) -> QThreadPool:
+        """One thread: operations change the vault in the order the user asked for them."""
+        if self._op_pool is None:
+            self._op_pool = QThreadPool(self)
+            self._op_pool.setMaxThreadCount(1)
+        return self._op_pool
+
     def run(self, fn: Callable[[], Any], on_success: Callable[[Any], None] | None = None,
-            on_failure: Callable[[BaseException], None] | None = None) -> None:
+            on_failure: Callable[[BaseException], None] | None = None, *,
+            _op: Callable[[], Any] | None = None) -> None:
         relay = _Relay()
         self._relays.add(relay)
         if len(self._relays) == 1:
@@ -131,7 +149,19 @@ class Tasks(QObject):
 
         relay.done.connect(succeeded)
         relay.failed.connect(failed)
-        self.pool.start(_Job(fn, relay))
+        if _op is None:
+            self.pool.start(_Job(fn, relay))
+            return
+        job = _Job(fn, relay, self._claim)
+        with self._queue_lock:
+            self._queued[job] = _op  # the use case itself, for `drop_pending`
+            self._relay_of[job] = relay
+        self.op_pool.start(job)
+
+    def _claim(self, job: _Job) -> bool:
+        with self._queue_lock:
+            self._relay_of.pop(job, None)
+            return self._queued.pop(job, None) is not None
 
     def run_op(self, op: Operation) -> None:
         generation = self._generation
@@ -158,12 +188,19 @@ class Tasks(QObject):
             else:
                 self.error.emit(exc)
 
-        self.run(work, succeeded, failed)
+        self.run(work, succeeded, failed, _op=op.fn)
 
-    def drop_pending(self) -> None:
-        """The vault locks: operations not yet started never run, and what those still running
-        return (or raise) reaches no widget."""
+    def drop_pending(self) -> list[Callable[[], Any]]:
+        """The vault locks: what operations still running return (or raise) reaches no widget,
+        and those not yet started are handed back, in order, for the closing worker to run
+        (`Vault.close(last_writes=…)`): a change the user asked for is not lost to a lock."""
         self._generation += 1
+        with self._queue_lock:
+            taken, self._queued = self._queued, {}
+            relays, self._relay_of = self._relay_of, {}
+        for job in taken:
+            relays[job].failed.emit(Dropped())
+        return list(taken.values())
 
     def wait(self, msecs: int = 30_000) -> bool:
-        return self._pool is None or self._pool.waitForDone(msecs)
+        return all(pool is None or pool.waitForDone(msecs) for pool in (self._op_pool, self._pool))
