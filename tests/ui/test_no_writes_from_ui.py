@@ -23,6 +23,13 @@ def _mentions_repos(node: ast.AST, aliases: set[str]) -> bool:
     return False
 
 
+def _is_reference(node: ast.AST) -> bool:
+    """`a.b.c`: a name or an attribute chain (what a read call returns is no repository)."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, ast.Name)
+
+
 def _aliases(tree: ast.AST) -> set[str]:
     """Names bound to a repository or to `vault.repos` (`repo = self.vault.repos.notes`)."""
     found: set[str] = set()
@@ -30,7 +37,8 @@ def _aliases(tree: ast.AST) -> set[str]:
     while changed:
         changed = False
         for node in ast.walk(tree):
-            if isinstance(node, ast.Assign) and _mentions_repos(node.value, found):
+            if (isinstance(node, ast.Assign) and _is_reference(node.value)
+                    and _mentions_repos(node.value, found)):
                 for target in node.targets:
                     for name in ast.walk(target):
                         if isinstance(name, ast.Name) and name.id not in found:
@@ -42,7 +50,7 @@ def _aliases(tree: ast.AST) -> set[str]:
 def writes_in(source: str, name: str = "<string>") -> list[str]:
     tree = ast.parse(source, name)
     aliases = _aliases(tree)
-    found = []
+    found: list[str] = []
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
             continue
@@ -51,7 +59,7 @@ def writes_in(source: str, name: str = "<string>") -> list[str]:
             found.append(f"{name}:{node.lineno}: {method}()")
         elif WRITES.match(method) and _mentions_repos(node.func.value, aliases):
             found.append(f"{name}:{node.lineno}: {ast.unparse(node.func)}()")
-    return found
+    return sorted(found, key=lambda line: int(line.split(":")[1]))
 
 
 def test_no_module_of_ui_writes_to_the_vault():
@@ -76,6 +84,8 @@ def save(self):
     self.vault.repos.contacts.list()
     self.model.add(1)
     self.seen.update({1})
+    practised = self.vault.repos.practice.last_practised("drill")
+    practised.update({1: 2})
 """
     assert [line.split(": ", 1)[1] for line in writes_in(source)] == [
         "transaction()", "self.vault.repos.conversations.add()", "repos.stage_changes.add()",
