@@ -347,4 +347,4 @@ class AppController(QObject):
             return
         from commsdesk.ui.controls import inform
 
-        inform(self.window, _("Could not finish"), describe(exc), error=True)
+        inform(self.window, "CommsDesk", describe(exc), error=True)  # the window's own title
