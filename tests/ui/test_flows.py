@@ -160,7 +160,7 @@ def test_follow_up_appears_on_overview(qtbot, unlocked):
     person = add_person(unlocked.vault, "Бабушка")
     add_talk(unlocked.vault, person.id, "call back about the doctor",
              when=datetime(2026, 10, 1, 12), follow_up_on=date.today())
-    unlocked.notify_changed()  # what every screen does after it writes
+    unlocked.notify_changed()  # what an operation announces after it writes
     workspace = unlocked.window.workspace
     workspace.go_to(OVERVIEW)
     idle(qtbot, unlocked)
