@@ -177,3 +177,26 @@ def test_the_window_reads_and_scrolls_while_a_worker_holds_a_long_write(qtbot, u
         release.set()
     settled(qtbot, unlocked)
     assert still_writing and rows == 300
+
+
+def test_a_refused_stage_is_reported_in_the_standard_message_and_nothing_changes(qtbot, unlocked):
+    from commsdesk.ui.workspace import PLANNER
+    from conftest import button, click, type_text
+
+    person = add_person(unlocked.vault, "Папа")
+    workspace = unlocked.window.workspace
+    workspace.go_to(PLANNER)
+    page = workspace.sections[PLANNER]
+    page.table.selectRow(page.model.row_of(lambda c: c.id == person.id))
+    page.stage_bar.stage.setCurrentIndex(1)
+    type_text(qtbot, page.stage_bar.evidence, "спросил, правда ли это")
+    unlocked.vault.freeze()  # as a passphrase change does: writes from other threads are refused
+    try:
+        click(qtbot, button(page, "Record the stage"))
+        qtbot.waitUntil(lambda: bool(message_boxes()), timeout=10_000)
+    finally:
+        unlocked.vault.thaw()
+    [box] = message_boxes()
+    assert box.text() == errors.describe(errors.VaultBusy())
+    box.close()
+    assert unlocked.vault.repos.stage_changes.current(person.id) is None

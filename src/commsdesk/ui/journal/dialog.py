@@ -276,7 +276,7 @@ class ConversationDialog(QDialog):
         """Keep what was typed, inside the vault (on cancel or close; a lock keeps `draft()`
         on the closing worker)."""
         values = self.draft()
-        if values is not None:
+        if values is not None and not self.vault.read_only:
             vault = self.vault
             Operation(lambda: keep_draft(vault, values), changes={Change.DRAFTS}) \
                 .run(self.controller.tasks)

@@ -189,7 +189,7 @@ class ArticleReader(QWidget):
             item.setData(ID_ROLE, talk.id)
 
     def _save_mark(self, *_args) -> None:
-        if self.info is None:
+        if self.info is None or self.vault.read_only:  # changes are off: scrolling says nothing
             return
         bar = self.browser.verticalScrollBar()
         progress = bar.value() / bar.maximum() if bar.maximum() else 1.0
