@@ -200,3 +200,18 @@ def test_a_refused_stage_is_reported_in_the_standard_message_and_nothing_changes
     assert box.text() == errors.describe(errors.VaultBusy())
     box.close()
     assert unlocked.vault.repos.stage_changes.current(person.id) is None
+
+
+def test_a_restored_draft_can_be_discarded_by_the_user(qtbot, unlocked):
+    add_person(unlocked.vault, "Мама")
+    journal = unlocked.window.workspace.sections[JOURNAL]
+    dialog = journal.log_conversation()
+    qtbot.keyClicks(dialog.notes, "a draft to throw away")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    settled(qtbot, unlocked)
+    again = journal.log_conversation()
+    assert again.discard_button.isVisible()
+    qtbot.mouseClick(again.discard_button, Qt.MouseButton.LeftButton)
+    assert again.notes.toPlainText() == ""
+    settled(qtbot, unlocked)
+    assert unlocked.vault.repos.drafts.load(DRAFT) is None
