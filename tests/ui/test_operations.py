@@ -215,3 +215,19 @@ def test_a_restored_draft_can_be_discarded_by_the_user(qtbot, unlocked):
     assert again.notes.toPlainText() == ""
     settled(qtbot, unlocked)
     assert unlocked.vault.repos.drafts.load(DRAFT) is None
+
+
+def test_a_section_whose_background_load_fails_says_so(qtbot, unlocked, monkeypatch):
+    """Progress used to lose the errors of its background load (`Tasks.error` went nowhere)."""
+    import commsdesk.ui.progress.page as progress_page
+    from commsdesk.ui.workspace import PROGRESS
+
+    def unreadable(*_args, **_kwargs):
+        raise errors.VaultBusy()
+
+    monkeypatch.setattr(progress_page, "overall_progress", unreadable)
+    unlocked.window.workspace.go_to(PROGRESS)
+    qtbot.waitUntil(lambda: bool(message_boxes()), timeout=10_000)
+    [box] = message_boxes()
+    assert box.text() == errors.describe(errors.VaultBusy())
+    box.close()
