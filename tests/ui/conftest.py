@@ -127,3 +127,8 @@ def confirm_identity(qtbot, parent, passphrase: str | None = None) -> None:
     click(qtbot, dialog.ok)
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible()
                     or (dialog.ok.isEnabled() and dialog.error.isVisible()), timeout=20_000)
+
+
+def settled(qtbot, controller, timeout: int = 20_000) -> None:
+    """Wait until the operations a user action started have finished and reported back."""
+    qtbot.waitUntil(lambda: not controller.tasks.busy, timeout=timeout)

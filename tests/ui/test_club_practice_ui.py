@@ -7,7 +7,7 @@ from commsdesk.club import drills as drill_data
 from commsdesk.club import meetings, roleplay
 from commsdesk.ui.club.meeting_kit import MeetingKitTab
 from commsdesk.ui.club.practice import PracticeTab
-from conftest import button, click, pdf_text, type_text
+from conftest import button, click, pdf_text, settled, type_text
 
 
 def practice(qtbot, unlocked, tab: int) -> PracticeTab:
@@ -34,6 +34,7 @@ def test_a_role_play_round_is_saved_with_the_observers_ticks(qtbot, unlocked):
     view.round.role.set_value("observer")
     type_text(qtbot, view.round.what_worked, "Вопрос про сына сработал")
     click(qtbot, button(page, "Save to my practice log"))
+    settled(qtbot, unlocked)
 
     [entry] = unlocked.vault.repos.practice.history("roleplay")
     assert entry.item_id == card.id and entry.role == "observer"
@@ -70,6 +71,7 @@ def test_a_drill_reply_is_saved_and_the_next_line_shown(qtbot, unlocked):
     assert all(label.isVisible() for label in view.examples.shown)
     click(qtbot, view.examples.checks.boxes[1])
     click(qtbot, button(page, "Save and next"))
+    settled(qtbot, unlocked)
 
     [entry] = unlocked.vault.repos.practice.history("drill")
     assert entry.item_id == first.id

@@ -13,7 +13,7 @@ from commsdesk.paths import resources_dir
 from commsdesk.ui.club.page import PACKS, STORIES
 from commsdesk.ui.club.story_dialog import StoryDialog
 from commsdesk.ui.workspace import CLUB, LIBRARY
-from conftest import answer, button, choose_file, click, confirm_identity, type_text
+from conftest import answer, button, choose_file, click, confirm_identity, settled, type_text
 from helpers import add_person, add_talk
 
 EXAMPLE = resources_dir() / "packs" / "example"
@@ -101,6 +101,7 @@ def test_import_story_cards_to_the_shelf_and_search_them(qtbot, unlocked, tmp_pa
     tab = club(unlocked, STORIES).stories
     type_text(qtbot, tab.club, "Tbilisi")
     tab.import_files([good, bad])
+    settled(qtbot, unlocked)
     box = next(b for b in tab.findChildren(QMessageBox) if b.isVisible())
     assert "1 story card added" in box.text() and "bad.cdstory.json" in box.text()
     box.close()
@@ -122,13 +123,16 @@ def test_import_a_pack_confirm_it_and_read_its_article_in_the_library(qtbot, unl
     tab = page.packs
     click(qtbot, button(tab, "Import a pack…"))
     choose_file(tab, path)
+    settled(qtbot, unlocked)
     assert unlocked.vault.repos.content_packs.all() == []  # not before the user agrees
     answer(qtbot, tab, "Import anyway")
+    settled(qtbot, unlocked)
     [installed] = unlocked.vault.repos.content_packs.all()
     assert installed.pack.status is PackStatus.UNKNOWN_SIGNER and tab.list.count() == 1
     assert "Signed by an unknown key" in tab.list.item(0).text()
     click(qtbot, tab.trust_button)
     answer(qtbot, tab, "Trust")
+    settled(qtbot, unlocked)
     assert unlocked.vault.repos.trusted_keys.all() == [raw_public_key(key)]
     assert "Signed by a key you trust" in tab.list.item(0).text()
     click(qtbot, tab.read_button)
@@ -147,22 +151,27 @@ def test_a_tampered_pack_is_rejected_and_an_unsigned_one_needs_a_yes(qtbot, unlo
     tampered.write_bytes(bytes(data))
     tab = club(unlocked, PACKS).packs
     tab.import_file(tampered)
+    settled(qtbot, unlocked)
     box = next(b for b in tab.findChildren(QMessageBox) if b.isVisible())
     assert box.icon() == QMessageBox.Icon.Warning
     box.close()
     unsigned = tmp_path / "unsigned.cdpack"
     unsigned.write_bytes(build_pack(EXAMPLE))
     tab.import_file(unsigned)
+    settled(qtbot, unlocked)
     box = next(b for b in tab.findChildren(QMessageBox) if b.isVisible())
     assert "Nobody signed this pack" in box.text()
     answer(qtbot, tab, "Cancel")
     assert unlocked.vault.repos.content_packs.all() == []
     tab.import_file(unsigned)
+    settled(qtbot, unlocked)
     answer(qtbot, tab, "Import anyway")
+    settled(qtbot, unlocked)
     assert unlocked.vault.repos.content_packs.all()[0].pack.status is PackStatus.UNSIGNED
     tab.list.setCurrentRow(0)
     click(qtbot, tab.remove_button)
     answer(qtbot, tab, "Remove")
+    settled(qtbot, unlocked)
     assert unlocked.vault.repos.content_packs.all() == []
 
 

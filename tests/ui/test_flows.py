@@ -16,7 +16,7 @@ from commsdesk.ui.start.unlock import UnlockPage
 from commsdesk.ui.start.welcome import WelcomePage
 from commsdesk.ui.widgets import VAULT_DATA
 from commsdesk.ui.workspace import JOURNAL, OVERVIEW, PEOPLE
-from conftest import button, flush_deletes, type_text
+from conftest import button, flush_deletes, settled, type_text
 from helpers import PASSPHRASE, add_person, add_talk, as_before_v8
 
 
@@ -74,12 +74,14 @@ def test_add_and_edit_a_person(qtbot, unlocked):
     form.relationship.setCurrentIndex(form.relationship.findText("Other relative"))
     type_text(qtbot, form.tags, "семья, школа")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, unlocked)
     [stored] = unlocked.vault.repos.contacts.list()
     assert stored.display_name == "Тётя Оля" and stored.tags == ["семья", "школа"]
     assert people.model.rowCount() == 1
     type_text(qtbot, form.region, "Поволжье")
     form.stay.setValue(3)
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, unlocked)
     again = unlocked.vault.repos.contacts.get(stored.id)
     assert again.region == "Поволжье" and again.stay_in_touch_weeks == 3
 
@@ -101,6 +103,7 @@ def test_log_a_conversation_with_observations(qtbot, unlocked):
     qtbot.waitActive(dialog)
     dialog.notes.setFocus()
     qtbot.keyClick(dialog.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settled(qtbot, unlocked)
     [talk] = unlocked.vault.repos.conversations.list()
     assert talk.notes == "Talked about prices and the news." and talk.topics == ["prices", "news"]
     assert talk.follow_up_on is not None
@@ -117,6 +120,7 @@ def test_unsaved_conversation_is_kept_as_a_draft_in_the_vault(qtbot, unlocked):
     dialog = journal.log_conversation()
     qtbot.keyClicks(dialog.notes, "half-written note")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    settled(qtbot, unlocked)
     assert unlocked.vault.repos.drafts.load("conversation")["notes"] == "half-written note"
     again = journal.log_conversation()
     assert again.notes.toPlainText() == "half-written note" and again.draft_note.isVisible()
@@ -129,6 +133,7 @@ def test_edit_keeps_earlier_versions(qtbot, unlocked):
     dialog = journal.edit_conversation(talk.id)
     dialog.notes.setPlainText("second version")
     dialog.save()
+    settled(qtbot, unlocked)
     assert unlocked.vault.repos.conversations.get(talk.id).notes == "second version"
     [version] = unlocked.vault.repos.history.versions("conversation", talk.id)
     assert version.text == "first version"
@@ -157,7 +162,7 @@ def test_follow_up_appears_on_overview(qtbot, unlocked):
     person = add_person(unlocked.vault, "Бабушка")
     add_talk(unlocked.vault, person.id, "call back about the doctor",
              when=datetime(2026, 10, 1, 12), follow_up_on=date.today())
-    unlocked.notify_changed()  # what every screen does after it writes
+    unlocked.notify_changed()  # what an operation announces after it writes
     workspace = unlocked.window.workspace
     workspace.go_to(OVERVIEW)
     idle(qtbot, unlocked)
@@ -256,9 +261,11 @@ def test_archive_and_find_an_archived_person(qtbot, unlocked):
     people = workspace.sections[PEOPLE]
     people.show_person(person.id)
     qtbot.mouseClick(people.archive_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, unlocked)
     assert unlocked.vault.repos.contacts.get(person.id).archived
     assert people.archived.isChecked() and people.model.rowCount() == 1
     qtbot.mouseClick(people.archive_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, unlocked)
     assert not unlocked.vault.repos.contacts.get(person.id).archived
 
 
@@ -275,9 +282,11 @@ def test_delete_a_person_and_undo(qtbot, unlocked):
     box = people.findChild(QMessageBox)
     yes = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
     qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
+    settled(qtbot, unlocked)
     assert unlocked.vault.repos.contacts.count() == 0
     assert people.undo_bar.isVisible()
     qtbot.mouseClick(button(people.undo_bar, "Undo"), Qt.MouseButton.LeftButton)
+    settled(qtbot, unlocked)
     assert unlocked.vault.repos.contacts.count() == 1
     assert unlocked.vault.repos.conversations.count() == 1
 

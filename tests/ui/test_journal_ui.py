@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from commsdesk.domain import Ending
 from commsdesk.ui.journal.model import ConversationsModel
 from commsdesk.ui.workspace import JOURNAL
-from conftest import answer, click
+from conftest import answer, click, settled
 from helpers import add_person, add_talk
 
 
@@ -71,6 +71,7 @@ def test_a_quick_entry_says_nothing_about_how_it_went(qtbot, unlocked):
     assert dialog.rating.currentText() == "not rated"
     qtbot.keyClicks(dialog.notes, "short call")
     qtbot.keyClick(dialog.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settled(qtbot, unlocked)
     [talk] = unlocked.vault.repos.conversations.list()
     assert talk.temperature is None and talk.ending is None and talk.self_rating is None
     assert journal.model.index(0, ConversationsModel.TEMPERATURE).data() == "not said"
@@ -98,5 +99,6 @@ def test_discard_draft_asks_first(qtbot, unlocked):
     assert unlocked.vault.repos.drafts.load("conversation")["notes"] == "half a thought"
     click(qtbot, again.discard_button)
     answer(qtbot, again, "Delete the draft")
+    settled(qtbot, unlocked)
     assert again.notes.toPlainText() == "" and not again.discard_button.isVisible()
     assert not unlocked.vault.repos.drafts.load("conversation")

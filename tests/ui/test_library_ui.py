@@ -55,6 +55,7 @@ def test_browse_search_open_bookmark_and_note(qtbot, unlocked):
     qtbot.mouseClick(reader.bookmark, Qt.MouseButton.LeftButton)
     reader.note.setPlainText("try with Dad on Sunday")
     qtbot.mouseClick(reader.save_note, Qt.MouseButton.LeftButton)
+    idle(qtbot, unlocked)
     mark = unlocked.vault.repos.library_marks.get("technique-open-questions")
     assert mark.bookmarked and mark.note == "try with Dad on Sunday"
     assert titles(page)[0] == "Open questions instead of arguments, bookmarked"

@@ -22,10 +22,10 @@ def test_lock_shows_the_lock_screen_and_closes_the_vault_on_the_worker(qtbot, un
     release, closing_threads = threading.Event(), []
     real_close = Vault.close
 
-    def held_close(self):
+    def held_close(self, **kwargs):
         closing_threads.append(threading.current_thread())
         release.wait(20)
-        real_close(self)
+        real_close(self, **kwargs)
 
     monkeypatch.setattr(Vault, "close", held_close)
     unlocked.lock()
@@ -51,9 +51,9 @@ def test_unlocking_again_waits_for_the_close(qtbot, unlocked, monkeypatch):
     release, order = threading.Event(), []
     real_close, real_open = Vault.close, Vault.open
 
-    def held_close(self):
+    def held_close(self, **kwargs):
         release.wait(20)
-        real_close(self)
+        real_close(self, **kwargs)
         order.append("closed")
 
     def noted_open(*args, **kwargs):

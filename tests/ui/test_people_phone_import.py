@@ -8,6 +8,7 @@ from commsdesk.club.vcard import read_phone_export_file
 from commsdesk.storage.contacts import ContactFilter
 from commsdesk.ui.people.phone_import import PhoneImportDialog
 from commsdesk.ui.workspace import PEOPLE
+from conftest import settled
 from helpers import ROOT
 
 ANDROID = ROOT / "tests" / "club" / "data" / "vcard" / "android_21_utf8_qp.vcf"
@@ -42,6 +43,7 @@ def test_import_three_contacts_names_only(qtbot, unlocked):
         dialog.list.item(row).setCheckState(Qt.CheckState.Checked)
     assert "3 people chosen" in dialog.status.text()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, unlocked)
     stored = unlocked.vault.repos.contacts.list(ContactFilter(archived=None))
     assert sorted(c.display_name for c in stored) == sorted(expected)
     assert all(c.phones == [] and c.address == "" for c in stored)
@@ -54,6 +56,7 @@ def test_phone_numbers_only_when_ticked_and_known_people_are_marked(qtbot, unloc
     first.list.item(0).setCheckState(Qt.CheckState.Checked)
     first.with_phones.setChecked(True)
     qtbot.mouseClick(first.import_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, unlocked)
     [person] = unlocked.vault.repos.contacts.list()
     assert person.phones and person.phones[0].startswith("+7") and person.address == ""
     again = open_import(qtbot, unlocked, page, ANDROID)

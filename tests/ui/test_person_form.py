@@ -15,7 +15,7 @@ from commsdesk.domain import MediaKind, MediaSource, Relationship
 from commsdesk.ui.journal.dialog import ConversationDialog
 from commsdesk.ui.people.model import ContactsModel
 from commsdesk.ui.workspace import JOURNAL, PEOPLE, PLANNER
-from conftest import answer, button, click, type_text
+from conftest import answer, button, click, settled, type_text
 from helpers import add_person, add_talk
 
 
@@ -69,6 +69,7 @@ def test_save_in_the_question_saves_then_shows_the_other_person(qtbot, unlocked,
     type_text(qtbot, people.form.region, "Поволжье")
     click_row(qtbot, people, dad.id)
     answer(qtbot, people, "Save")
+    settled(qtbot, unlocked)  # the save runs on the worker, then the other person shows
     assert unlocked.vault.repos.contacts.get(mum.id).region == "Поволжье"
     assert people.form.name.text() == "Папа" and selected_id(people) == dad.id
     assert not people.form.is_dirty()
@@ -102,6 +103,7 @@ def test_save_bar_ctrl_s_and_a_visible_confirmation(qtbot, unlocked, two):
     form.address.setFocus()
     type_text(qtbot, form.address, "нет")
     qtbot.keyClick(form.address, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settled(qtbot, unlocked)
     assert unlocked.vault.repos.contacts.get(mum.id).address == "нет"
     assert form.status.isVisible() and form.status.text().startswith("Saved at")
 
@@ -129,6 +131,7 @@ def test_new_person_opens_at_the_top_with_the_name_focused_and_a_fresh_media_row
     click(qtbot, form.media.add_button)
     assert form.media.list.count() == 1 and form.media.remove_button.isEnabled()
     click(qtbot, form.save_button)
+    settled(qtbot, unlocked)
     [olya] = [c for c in unlocked.vault.repos.contacts.list() if c.display_name == "Тётя Оля"]
     assert olya.media_diet == [MediaSource(MediaKind.INDEPENDENT, "Meduza")]
     assert not form.media.remove_button.isEnabled()  # nothing chosen in the reloaded list

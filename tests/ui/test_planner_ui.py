@@ -10,7 +10,7 @@ from commsdesk.storage.stages import StageChange
 from commsdesk.ui.planner.prep_dialog import PrepDialog
 from commsdesk.ui.planner.review_dialog import ReviewDialog
 from commsdesk.ui.workspace import PLANNER
-from conftest import button, choose_file, click, confirm_identity, pdf_text, type_text
+from conftest import button, choose_file, click, confirm_identity, pdf_text, settled, type_text
 from helpers import add_person, add_talk
 
 
@@ -41,10 +41,12 @@ def test_a_strategy_from_a_template_is_checked_and_saved(qtbot, unlocked):
     click(qtbot, button(page, "Check my expectation"))
     assert "realistic" in form.verdict.text()
     click(qtbot, button(page, "Save the strategy"))
+    settled(qtbot, unlocked)
     [plan] = unlocked.vault.repos.plans.for_contact(person.id)
     assert plan.realistic_expectation == "she asks a question back" and plan.expected_months == 6
     assert len(plan.steps) >= 3 and plan.techniques
     click(qtbot, button(page, "Save as my template…"))
+    settled(qtbot, unlocked)
     [(_uid, body)] = unlocked.vault.repos.strategy_templates.all()
     assert "Мама" not in repr(body) and body["expected_months"] == 6
 
@@ -56,6 +58,7 @@ def test_stage_of_change_is_recorded_with_evidence(qtbot, unlocked):
     bar.stage.setCurrentIndex(1)  # doubting
     type_text(qtbot, bar.evidence, "asked if it is all true")
     click(qtbot, button(page, "Record the stage"))
+    settled(qtbot, unlocked)
     current = unlocked.vault.repos.stage_changes.current(person.id)
     assert current.stage == "doubting" and current.evidence == "asked if it is all true"
     assert "Doubting" in bar.current.text()
@@ -75,6 +78,7 @@ def test_prep_sheet_pdf_review_and_journal_entry(qtbot, unlocked, tmp_path):
     assert "Donetsk" in dialog.narratives.items()[0].response  # the library's questions, in English
     type_text(qtbot, dialog.exit_line, "Созвонимся в воскресенье")
     click(qtbot, dialog.save_button)
+    settled(qtbot, unlocked)
     [sheet] = unlocked.vault.repos.prep_sheets.for_contact(person.id)
     assert sheet.goal == "Спросить, что её тревожит"
     assert sheet.questions == ["Что тебя больше всего тревожит?"]
@@ -98,6 +102,7 @@ def test_prep_sheet_pdf_review_and_journal_entry(qtbot, unlocked, tmp_path):
     review.after.setValue(7)
     review.temperature.set_value(Temperature.UNEASY)
     click(qtbot, review.save_button)
+    settled(qtbot, unlocked)
     [talk] = unlocked.vault.repos.conversations.list()
     assert talk.contact_id == person.id and "Она сама спросила" in talk.notes
     assert "Спросить, что её тревожит" in talk.notes and talk.temperature == Temperature.UNEASY
@@ -121,6 +126,7 @@ def test_a_suggestion_is_shown_with_its_reason_and_dismissed(qtbot, unlocked):
     assert frames and "heated or hostile" in frames[0].findChild(type(page.stage_bar.current)).text()
     dismiss = next(b for b in frames[0].findChildren(QPushButton) if b.text() == "Dismiss")
     click(qtbot, dismiss)
+    settled(qtbot, unlocked)
     assert "hostile_streak" in unlocked.vault.repos.dismissals.for_contact(person.id)
     qtbot.waitUntil(lambda: not [f for f in page.suggestions.findChildren(QFrame)
                                  if f.objectName() == "suggestion-hostile_streak"])
@@ -150,6 +156,7 @@ def test_a_person_can_have_several_strategies(qtbot, unlocked):
     assert page.strategy.goal.toPlainText() == ""
     type_text(qtbot, page.strategy.goal, "New goal")
     click(qtbot, button(page, "Save the strategy"))
+    settled(qtbot, unlocked)
     goals = sorted(p.goal for p in unlocked.vault.repos.plans.for_contact(person.id))
     assert goals == ["New goal", "Old goal"]
     assert page.strategy.goal.toPlainText() == "New goal"  # the active one stays chosen

@@ -13,7 +13,7 @@ from commsdesk.ui.settings.dialogs import NewPassphraseDialog, PassphraseDialog
 from commsdesk.ui.settings.kit import EmergencyKitDialog
 from commsdesk.ui.start.unlock import UnlockPage
 from commsdesk.ui.workspace import SETTINGS
-from conftest import button, choose_file, click, confirm_identity
+from conftest import button, choose_file, click, confirm_identity, settled
 from helpers import PASSPHRASE, add_person, add_talk
 
 NEW = "a brand new passphrase"
@@ -164,5 +164,6 @@ def test_purge_history(qtbot, unlocked):
     qtbot.mouseClick(box.buttons()[0] if box.buttonRole(box.buttons()[0]) ==
                      QMessageBox.ButtonRole.AcceptRole else box.buttons()[1],
                      Qt.MouseButton.LeftButton)
+    settled(qtbot, unlocked)
     assert unlocked.vault.repos.history.count() == 0
     assert "erased" in panel.status.text()

@@ -1,6 +1,8 @@
 """The open vault: one keyed connection, its lock, transactions and the repositories over it.
 
-Every method may be called from a worker thread; calls are serialised by one re-entrant lock.
+Every method may be called from a worker thread; writes are serialised by one re-entrant lock.
+Reads never wait for it: while a worker writes, the UI thread reads through a connection of
+its own (see `reading`).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ import glob
 import os
 import shutil
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -73,6 +75,10 @@ class Vault:
         # writer), so a long search or summary never makes the UI thread wait for the lock.
         self._reader: connection.Connection | None = None
         self._reader_lock = threading.RLock()  # a read may call another repository's read
+        # The UI thread's own reader, opened the first time it would otherwise wait for a
+        # worker's transaction: the window never freezes behind a long write.
+        self._ui_reader: connection.Connection | None = None
+        self._ui_reader_lock = threading.RLock()
         # `seal()` (the UI's lock) wipes the key at once and refuses every thread but the one
         # that then runs `close()` on a worker; `_closed` is set once the file is let go.
         self._sealed = False
@@ -213,29 +219,50 @@ class Vault:
 
     @contextmanager
     def reading(self) -> Iterator[connection.Connection]:
-        """A connection for reads: the main one on the main thread (or inside a transaction),
-        the reader connection on any other thread."""
+        """A connection for reads. Inside a transaction: its own connection (it sees its own
+        writes). On the main (UI) thread: the main connection when no worker is writing, else
+        a reader of its own, so the UI never waits for a worker's write. On any other thread:
+        the shared reader connection (WAL lets readers run beside the writer)."""
         me = threading.get_ident()
-        if threading.current_thread() is threading.main_thread() or self._writer == me:
+        if self._writer == me or self._closer == me:
             with self._lock:
+                yield from self._translated(self._connection())
+            return
+        if threading.current_thread() is threading.main_thread():
+            if self._lock.acquire(blocking=False):
                 try:
-                    yield self._connection()
-                except sqlcipher3.Error as exc:
-                    raise connection.translate_error(exc) from None
+                    yield from self._translated(self._connection())
+                finally:
+                    self._lock.release()
+                return
+            with self._ui_reader_lock:
+                yield from self._translated(self._ui_reader_connection())
             return
         with self._reader_lock:
-            try:
-                yield self._reader_connection()
-            except sqlcipher3.Error as exc:
-                raise connection.translate_error(exc) from None
+            yield from self._translated(self._reader_connection())
 
-    def _reader_connection(self) -> connection.Connection:
+    @staticmethod
+    def _translated(conn: connection.Connection) -> Iterator[connection.Connection]:
+        try:
+            yield conn
+        except sqlcipher3.Error as exc:
+            raise connection.translate_error(exc) from None
+
+    def _open_reader(self) -> connection.Connection:
         if self._conn is None or self._sealed:
             raise errors.VaultError()
-        if self._reader is None:
-            self._reader = connection.connect_read_only(self.path, self._key, self.salt) \
-                if self.read_only else connection.connect(self.path, self._key, self.salt)
+        return connection.connect_read_only(self.path, self._key, self.salt) \
+            if self.read_only else connection.connect(self.path, self._key, self.salt)
+
+    def _reader_connection(self) -> connection.Connection:
+        if self._reader is None or self._sealed:
+            self._reader = self._open_reader()
         return self._reader
+
+    def _ui_reader_connection(self) -> connection.Connection:
+        if self._ui_reader is None or self._sealed:
+            self._ui_reader = self._open_reader()
+        return self._ui_reader
 
     @contextmanager
     def transaction(self) -> Iterator[connection.Connection]:
@@ -328,14 +355,19 @@ class Vault:
         self._sealed = True
         wipe(self._key)
 
-    def close(self) -> None:
+    def close(self, last_writes: Iterable[Callable[[], object]] = ()) -> None:
         """Purge what was soft-deleted since the last purge (the `_deleted` partial indexes make
         this cost follow the deletions, not the vault), checkpoint, close the connections, wipe
-        the key and release the file lock. Safe from any thread, also after `seal()`."""
+        the key and release the file lock. Safe from any thread, also after `seal()`.
+        `last_writes` run first, on this thread, which alone the sealed vault still serves
+        (the UI's lock keeps open dialogs' drafts so); a failing one is skipped."""
         with self._lock:
             if self._conn is None:
                 return
             self._closer = threading.get_ident()
+            for write in last_writes:
+                with suppress(errors.VaultError, sqlcipher3.Error):
+                    write()
             try:
                 if not self.read_only:
                     self.repos.purge_deleted()
@@ -372,6 +404,10 @@ class Vault:
             if self._reader is not None:
                 self._reader.close()
                 self._reader = None
+        with self._ui_reader_lock:
+            if self._ui_reader is not None:
+                self._ui_reader.close()
+                self._ui_reader = None
         if self._conn is not None:
             self._conn.close()
             self._conn = None

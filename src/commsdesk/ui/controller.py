@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from commsdesk import i18n
 from commsdesk import settings as settings_store
+from commsdesk.domain.changes import EVERYTHING
 from commsdesk.i18n import _
 from commsdesk.paths import data_dir, default_vault_path
 from commsdesk.settings import Settings
@@ -35,7 +37,7 @@ CLOSE_WAIT_SECONDS = 120.0
 class AppController(QObject):
     """Every screen reaches shared services through this object; sections never know each other."""
 
-    vault_changed = Signal()  # records were added, edited or removed
+    vault_changed = Signal(object)  # frozenset of domain.changes.Change: records added, edited, removed
     locked = Signal()
 
     def __init__(self, app: QApplication, prefs: Settings, settings_file: Path | None = None,
@@ -47,6 +49,8 @@ class AppController(QObject):
         self.vault: Vault | None = None
         self._closing: Vault | None = None  # locked, still erasing and closing on the worker
         self.tasks = Tasks(self)
+        self.tasks.changed.connect(self.notify_changed)
+        self.tasks.error.connect(self._show_error)
         self._clock = clock  # None: the awake clock of ui.guard
         self._clipboard = None
         self._idle = None
@@ -59,6 +63,7 @@ class AppController(QObject):
         theme.apply(app, prefs.theme, prefs.font_scale)
         wheel.install(app)  # the wheel scrolls forms, it never edits their values
         self.window = ShellWindow(self)
+        self.tasks.busy_changed.connect(self.window.set_busy)
 
     # The guards exist from the first unlock on: nothing to lock or clear before.
     @property
@@ -169,14 +174,17 @@ class AppController(QObject):
         self.idle.stop()
         if self._notifier is not None:
             self._notifier.stop()
-        if self.window.workspace is not None:
-            self.window.workspace.stash_drafts()
+        drafts = self.window.workspace.drafts() if self.window.workspace is not None else []
+        # What is still running reports to no widget; what has not started runs before closing.
+        last_writes = self.tasks.drop_pending() + drafts
         self.window.show_locked()
         self.clipboard.clear()
         vault, self.vault = self.vault, None
         vault.seal()
         self._closing = vault
-        self.tasks.run(vault.close)  # close() keeps its own errors; anything else reaches Tasks.error
+        # Operations not yet started and open dialogs' drafts are written by the closing worker,
+        # the one thread the sealed vault still serves: the UI thread never waits for a write.
+        self.tasks.run(lambda: vault.close(last_writes=last_writes))  # close() keeps its own errors
         gc.unfreeze()
         # What the workspace held goes at the next turn of the event loop, once the lock screen
         # is painted, not at some later collection. A full collection walks every object of the
@@ -264,12 +272,15 @@ class AppController(QObject):
         self.idle.stop()
         if self._notifier is not None:
             self._notifier.stop()
-        if self.window.workspace is not None:
-            self.window.workspace.stash_drafts()  # drafts live in the vault: into the backup
+        drafts = self.tasks.drop_pending()
+        drafts += self.window.workspace.drafts() if self.window.workspace is not None else []
         self.vault = None
         self.window.show_busy(_("Writing the backup and checking it…"))
 
         def work():
+            for keep in drafts:  # drafts live in the vault: into the backup
+                with contextlib.suppress(errors.VaultError):
+                    keep()
             if current is not None:  # None: already verified (ui/reauth.confirm_identity)
                 travel.confirm_passphrase(vault, current)
             return travel.travel_out(vault, destination, passphrase,
@@ -326,6 +337,15 @@ class AppController(QObject):
                     [_("CommsDesk vaults (*.commsdesk)"), _("All files (*)")], on_chosen,
                     suggested=self.vault_path.parent)
 
-    def notify_changed(self) -> None:
+    def notify_changed(self, kinds: frozenset[str] = EVERYTHING) -> None:
+        """Operations announce what they changed here (`Tasks.changed`); sections refresh."""
         self.changes += 1
-        self.vault_changed.emit()
+        self.vault_changed.emit(frozenset(kinds))
+
+    def _show_error(self, exc: BaseException) -> None:
+        """The standard report of a failure no screen handled itself."""
+        if self.vault is None:  # locked meanwhile: the vault's refusal is no news
+            return
+        from commsdesk.ui.controls import inform
+
+        inform(self.window, "CommsDesk", describe(exc), error=True)  # the window's own title

@@ -58,7 +58,7 @@ class ReminderNotifier(QObject):
             return
         today = today or date.today()
         self.controller.tasks.run(lambda: due_items(vault, today, horizon_days=0),
-                                  lambda items: self.notify(items), lambda _exc: None)
+                                  lambda items: self.notify(items))
 
     def notify(self, items: list[DueItem]) -> str:
         due = [i for i in items if (i.kind, i.ref, i.due_on) not in self.shown]

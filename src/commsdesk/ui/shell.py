@@ -103,6 +103,15 @@ class ShellWindow(QMainWindow):
         layout.addStretch(1)
         self._set(page)
 
+    def set_busy(self, busy: bool) -> None:
+        """The pointer says when work runs in the background (`Tasks.busy_changed`)."""
+        from PySide6.QtCore import Qt
+
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+
     def flash(self, text: str) -> None:
         """A short message in the status bar (never vault contents)."""
         self.statusBar().showMessage(text, 10_000)

@@ -5,7 +5,6 @@ Sections never know each other: they ask the workspace to open a record or log a
 
 from __future__ import annotations
 
-import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
@@ -123,7 +122,8 @@ class Workspace(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
-        controller.vault_changed.connect(self._refresh_current)
+        self._stale: set[int] = set()
+        controller.vault_changed.connect(self._records_changed)
 
     # -- navigation ------------------------------------------------------------------------
     def current_index(self) -> int:
@@ -137,27 +137,41 @@ class Workspace(QWidget):
             self.nav.setCurrentRow(index)  # shows it through currentRowChanged
 
     def _show(self, index: int) -> None:
-        """Show a section; reload it only if the vault changed since it last loaded."""
+        """Show a section; reload it only if what it shows changed since it last loaded."""
         if index < 0:
             return
         self.stack.setCurrentIndex(index)
-        if self._loaded.get(index) != self.controller.changes:
-            self._loaded[index] = self.controller.changes
-            self.sections[index].refresh()
+        if index in self._stale or index not in self._loaded:
+            self._reload(index)
 
-    def _refresh_current(self) -> None:
-        index = self.stack.currentIndex()
+    def _reload(self, index: int) -> None:
+        self._stale.discard(index)
         self._loaded[index] = self.controller.changes
         self.sections[index].refresh()
 
-    def stash_drafts(self) -> None:
-        """Before a lock: keep what open dialogs hold, inside the vault."""
-        from commsdesk.storage.errors import VaultError
+    def _records_changed(self, kinds: frozenset) -> None:
+        """An operation changed these kinds of records: each section showing one of them
+        (`watches`, all kinds when a section has none) reloads, the visible one at once, the
+        others when next shown."""
+        for index, section in enumerate(self.sections):
+            watches = getattr(section, "watches", None)
+            if watches is None or kinds & watches:
+                self._stale.add(index)
+        if self.stack.currentIndex() in self._stale:
+            self._reload(self.stack.currentIndex())
+
+    def drafts(self) -> list:
+        """Before a lock: what open dialogs hold, as writes for the closing worker to keep
+        inside the vault (`Vault.close(last_writes=…)`)."""
+        from commsdesk.journal.log import keep_draft
         from commsdesk.ui.journal.dialog import ConversationDialog
 
+        vault, writes = self.vault, []
         for dialog in self.findChildren(ConversationDialog):
-            with contextlib.suppress(VaultError):
-                dialog.stash_draft()
+            values = dialog.draft()
+            if values is not None:
+                writes.append(lambda values=values: keep_draft(vault, values))
+        return writes
 
     # -- what sections ask for --------------------------------------------------------------
     def open_search(self) -> None:

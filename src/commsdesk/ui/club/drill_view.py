@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from commsdesk.club.drills import Drill, checklist, drills, kinds, next_drill
+from commsdesk.club.shelf import record_practice
+from commsdesk.domain.changes import Change
 from commsdesk.i18n import _, current_language, format_date, ngettext
 from commsdesk.library.catalog import title
 from commsdesk.storage.club import PracticeEntry
 from commsdesk.ui.club.roleplay_view import TickList
 from commsdesk.ui.controls import choice_combo
+from commsdesk.ui.tasks import Operation
 from commsdesk.ui.widgets import heading, hint, mark_vault_data
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -242,6 +245,11 @@ class DrillView(QWidget):
             return
         entry = PracticeEntry("drill", self.drill.id, datetime.now().replace(microsecond=0),
                               reply=text, ticks=self.examples.checks.ticked())
-        self.vault.repos.practice.add(entry)
-        self.saved.emit(entry)
-        self.next()
+        vault = self.vault
+
+        def saved(stored) -> None:
+            self.saved.emit(stored)
+            self.next()
+
+        Operation(lambda: record_practice(vault, entry), changes={Change.PRACTICE}, parent=self) \
+            .success(saved).run(self.controller.tasks)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,11 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from commsdesk.club.shelf import check_pack, import_pack, remove_pack, trust_key
+from commsdesk.domain.changes import Change
 from commsdesk.i18n import _, format_date, ngettext
 from commsdesk.library.pack_articles import pack_article_id
 from commsdesk.storage import errors
 from commsdesk.ui.controls import confirm, inform
 from commsdesk.ui.files import choose_file
+from commsdesk.ui.tasks import Operation
 from commsdesk.ui.widgets import heading, hint, mark_vault_data
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
@@ -103,17 +107,20 @@ class PacksTab(QWidget):
     def import_file(self, path: Path) -> None:
         """Read and check the whole pack first; a signed-and-trusted pack goes in at once,
         any other only after the user confirms, having read who (if anyone) signed it."""
-        from commsdesk.club.packs import read_pack, read_pack_file
+        vault = self.vault
 
-        try:
-            data = read_pack_file(path)
-            pack = read_pack(data, self.vault.repos.trusted_keys.all())
-        except OSError:
-            inform(self, _("Import a pack"), _("The file cannot be read."), True)
-            return
-        except errors.VaultError as exc:
-            inform(self, _("Import a pack"), exc.user_message(), True)
-            return
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                inform(self, _("Import a pack"), _("The file cannot be read.") if isinstance(exc, OSError)
+                       else errors.describe(exc), True)
+
+        def checked(result) -> None:
+            if shiboken6.isValid(self):
+                self._confirm_install(*result)
+
+        self.controller.tasks.run(lambda: check_pack(vault, path), checked, failed)
+
+    def _confirm_install(self, pack, data: bytes) -> None:
         if not pack.needs_confirmation:
             self._install(pack, data)
             return
@@ -123,36 +130,36 @@ class PacksTab(QWidget):
         confirm(self, _("Import “{title}”?").format(title=pack.title), text,
                 lambda: self._install(pack, data), _("Import anyway"))
 
+    def _op(self, fn, changes) -> None:
+        Operation(fn, changes=changes, parent=self).success(lambda _r: self.refresh()) \
+            .run(self.controller.tasks)
+
     def _install(self, pack, data: bytes) -> None:
-        self.vault.repos.content_packs.add(pack, data)
-        self.controller.notify_changed()
-        self.refresh()
+        vault = self.vault
+        self._op(lambda: import_pack(vault, pack, data), {Change.PACKS})
 
     def _trust(self) -> None:
         installed = self.current()
         if installed is None or installed.pack.signer_key is None:
             return
-        pack = installed.pack
+        pack, vault = installed.pack, self.vault
         confirm(self, _("Trust this signer?"), _(
             "Trust the key {fingerprint} as {author}'s? Do it only if the author gave you this "
             "fingerprint in person or over a channel you trust.").format(
                 fingerprint=pack.signer_fingerprint, author=pack.author),
-            lambda: (self.vault.repos.trusted_keys.add(pack.signer_key, pack.author),
-                     self.refresh()), _("Trust"))
+            lambda: self._op(lambda: trust_key(vault, pack.signer_key, pack.author),
+                             {Change.TRUSTED_KEYS, Change.PACKS}), _("Trust"))
 
     def _remove(self) -> None:
         installed = self.current()
         if installed is None:
             return
 
-        def remove() -> None:
-            self.vault.repos.content_packs.remove(installed.row_id)
-            self.controller.notify_changed()
-            self.refresh()
-
+        vault, row_id = self.vault, installed.row_id
         confirm(self, _("Remove “{title}”?").format(title=installed.pack.title),
                 _("Its articles leave the Library, with your bookmarks and notes on them."),
-                remove, _("Remove"))
+                lambda: self._op(lambda: remove_pack(vault, row_id), {Change.PACKS, Change.LIBRARY_MARKS}),
+                _("Remove"))
 
     def _read(self) -> None:
         installed = self.current()

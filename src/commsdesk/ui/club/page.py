@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from commsdesk.domain.changes import Change
 from commsdesk.i18n import _
 from commsdesk.ui.widgets import heading, mark_vault_data
 
@@ -12,6 +13,9 @@ STORIES, PACKS, PRACTICE, MEETINGS = range(4)
 
 class ClubPage(QWidget):
     """Its tabs are built the first time the Club is shown (they cost 70 ms; unlocking, nothing)."""
+
+    # The tabs reload themselves after their own changes (cards, packs, practice).
+    watches = frozenset({Change.CONTACTS, Change.CONVERSATIONS})
 
     def __init__(self, controller, vault, workspace):
         super().__init__()

@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from commsdesk.club import roleplay
+from commsdesk.club.shelf import record_practice
+from commsdesk.domain.changes import Change
 from commsdesk.i18n import N_, _, current_language, format_date
 from commsdesk.library.articles import load, render
 from commsdesk.storage.club import PracticeEntry
 from commsdesk.ui.controls import DataCombo
 from commsdesk.ui.library.reader import SafeBrowser, reading_css
+from commsdesk.ui.tasks import Operation
 from commsdesk.ui.widgets import heading, hint, mark_vault_data, message
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -253,9 +256,14 @@ class RoleplayView(QWidget):
         entry = PracticeEntry("roleplay", self.card_id, datetime.now().replace(microsecond=0),
                               role=self.round.role.value(), ticks=self.round.checklist.ticked(),
                               what_worked=self.round.what_worked.toPlainText().strip())
-        self.vault.repos.practice.add(entry)
-        self.round.clear()
-        self.refresh()
-        self.round.done.setText(_("Saved to your practice log."))
-        self.round.done.show()
-        self.saved.emit(entry)
+        vault = self.vault
+
+        def saved(stored) -> None:
+            self.round.clear()
+            self.refresh()
+            self.round.done.setText(_("Saved to your practice log."))
+            self.round.done.show()
+            self.saved.emit(stored)
+
+        Operation(lambda: record_practice(vault, entry), changes={Change.PRACTICE}, parent=self) \
+            .success(saved).run(self.controller.tasks)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -18,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commsdesk.files import read_limited
+from commsdesk.club.shelf import import_story_cards, remove_story
+from commsdesk.domain.changes import Change
 from commsdesk.i18n import _, current_language, format_date, ngettext
 from commsdesk.library.articles import render
 from commsdesk.library.search import ArticleIndex
@@ -28,6 +28,7 @@ from commsdesk.ui.controls import DataCombo, LazyCombo, confirm, inform
 from commsdesk.ui.files import choose_files
 from commsdesk.ui.library.reader import SafeBrowser
 from commsdesk.ui.people.model import people_choices
+from commsdesk.ui.tasks import Operation
 from commsdesk.ui.widgets import heading, hint, mark_vault_data, with_clear_button
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
@@ -137,32 +138,27 @@ class StoriesTab(QWidget):
 
     def import_files(self, paths: list[Path]) -> None:
         """Each file is read in full before anything is stored; a refused file writes nothing."""
-        from commsdesk.club.stories import MAX_BYTES, StorySource, read_card
+        vault, club = self.vault, self.club.text()
 
-        added, problems = 0, []
-        for path in paths:
-            try:
-                card = read_card(read_limited(path, MAX_BYTES), path.name)
-                card.source = StorySource(card.source.file_name if card.source else path.name,
-                                          date.today(), self.club.text().strip())
-                self.vault.repos.club_stories.add(card)
-                added += 1
-            except OSError:
-                problems.append(f"{path.name}: " + _("the file cannot be read"))
-            except errors.VaultError as exc:
-                problems.append(f"{path.name}: {exc.user_message()}")
-        self.refresh()
-        summary = ngettext("{n} story card added to the shelf.", "{n} story cards added to the shelf.",
-                           added).format(n=added)
-        inform(self, _("Import story cards"), "\n".join([summary, *problems]), bool(problems))
+        def done(result) -> None:
+            self.refresh()
+            summary = ngettext("{n} story card added to the shelf.",
+                               "{n} story cards added to the shelf.", result.added).format(n=result.added)
+            inform(self, _("Import story cards"), "\n".join([summary, *result.problems]),
+                   bool(result.problems))
+
+        Operation(lambda: import_story_cards(vault, list(paths), club),
+                  changes=lambda result: {Change.STORIES} if result.added else (), parent=self) \
+            .success(done).run(self.controller.tasks)
 
     def _remove(self) -> None:
         item = self.shelf.currentItem()
         if item is None:
             return
-        rid = item.data(ROW_ROLE)
+        vault, rid = self.vault, item.data(ROW_ROLE)
         confirm(self, _("Remove this story card?"), _("It is deleted from your vault."),
-                lambda: (self.vault.repos.club_stories.delete(rid), self.refresh()), _("Remove"))
+                lambda: Operation(lambda: remove_story(vault, rid), changes={Change.STORIES}, parent=self)
+                .success(lambda _none: self.refresh()).run(self.controller.tasks), _("Remove"))
 
     # -- making a card ---------------------------------------------------------------------
     def _people(self) -> list[tuple[str, object]]:

@@ -24,16 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commsdesk.domain import Channel, Conversation, Ending, Observation, Temperature
+from commsdesk.domain import Channel, Conversation, Ending, Temperature
+from commsdesk.domain.changes import Change
 from commsdesk.i18n import _, current_language
+from commsdesk.journal.log import DRAFT, Rating, discard_draft, keep_draft, log_conversation
 from commsdesk.library.catalog import techniques
 from commsdesk.storage import errors
 from commsdesk.ui.controls import DataCombo
 from commsdesk.ui.journal.observations import ObservationsBox
 from commsdesk.ui.people.form import enum_combo, said_combo
+from commsdesk.ui.tasks import Operation
 from commsdesk.ui.widgets import hint, mark_vault_data, message
-
-DRAFT = "conversation"
 
 
 def _is_save_key(event) -> bool:
@@ -125,6 +126,8 @@ class ConversationDialog(QDialog):
         self.error = message()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
+        self._saving = False
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.discard_button = QPushButton(_("Discard draft"))
@@ -223,51 +226,44 @@ class ConversationDialog(QDialog):
 
     # -- saving ----------------------------------------------------------------------------
     def save(self) -> None:
-        if self.person.value() is None:
+        if self.person.value() is None or self._saving:
             return
         conv = self.conversation()
-        try:
-            with self.vault.transaction():
-                conv = (self.vault.repos.conversations.update(conv) if conv.id
-                        else self.vault.repos.conversations.add(conv))
-                self._save_observations(conv)
-                if self.editing is None:
-                    self.vault.repos.drafts.discard(DRAFT)
-        except errors.VaultError as exc:
-            self.error.setText(exc.user_message())
-            self.error.show()
-            return
+        ratings = {s["dimension_id"]: Rating(s["value"], s["evidence"])
+                   for s in self.observations.state()}
+        offered = {row.dim.id for row in self.observations.rows}
+        vault, new = self.vault, self.editing is None
+        self._saving = True
+        self.save_button.setEnabled(False)
+        Operation(lambda: log_conversation(vault, conv, ratings, offered, new_draft_saved=new),
+                  changes={Change.CONVERSATIONS, Change.OBSERVATIONS, Change.DRAFTS}, parent=self) \
+            .success(self._saved).failure(self._save_failed).run(self.controller.tasks)
+
+    def _saved(self, conv: Conversation) -> None:
+        self._saving = False
         self.saved.emit(conv.id)
-        self.controller.notify_changed()
         self._closing_saved = True
         self.accept()
 
-    def _save_observations(self, conv: Conversation) -> None:
-        repo = self.vault.repos.observations
-        chosen = {s["dimension_id"]: s for s in self.observations.state()}
-        for row in self.observations.rows:
-            state = chosen.get(row.dim.id)
-            if row.existing is not None and state is None:
-                repo.delete(row.existing.id)
-            elif row.existing is not None:
-                row.existing.value, row.existing.evidence = state["value"], state["evidence"]
-                row.existing.observed_on = conv.occurred_at.date()
-                repo.update(row.existing)
-            elif state is not None:
-                repo.add(Observation(conv.contact_id, row.dim.id, conv.occurred_at.date(),
-                                     state["value"], state["evidence"], conv.id))
+    def _save_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self.error.setText(errors.describe(exc))
+        self.error.show()
 
     # -- drafts ----------------------------------------------------------------------------
     def has_content(self) -> bool:
         return bool(self.notes.toPlainText().strip() or self.topics.text().strip()
                     or self.observations.state())
 
-    def stash_draft(self) -> None:
-        """Keep what was typed, inside the vault (on cancel, close or lock)."""
-        if self.editing is not None or not self.has_content() or getattr(self, "_closing_saved", False):
-            return
+    def draft(self) -> dict | None:
+        """What was typed and not saved, as plain values for `journal.log.keep_draft` (None
+        when there is nothing to keep)."""
+        if (self.editing is not None or not self.has_content() or self._saving
+                or getattr(self, "_closing_saved", False)):
+            return None
         conv = self.conversation()
-        self.vault.repos.drafts.save(DRAFT, {
+        return {
             "contact_id": conv.contact_id, "occurred_at": conv.occurred_at.isoformat(),
             "channel": conv.channel.value, "duration": conv.duration_minutes,
             "topics": self.topics.text(), "notes": conv.notes, "techniques": conv.techniques,
@@ -275,7 +271,16 @@ class ConversationDialog(QDialog):
             "ending": conv.ending and conv.ending.value,
             "rating": conv.self_rating,
             "follow_up": conv.follow_up_on.isoformat() if conv.follow_up_on else None,
-            "observations": self.observations.state()})
+            "observations": self.observations.state()}
+
+    def stash_draft(self) -> None:
+        """Keep what was typed, inside the vault (on cancel or close; a lock keeps `draft()`
+        on the closing worker)."""
+        values = self.draft()
+        if values is not None and not self.vault.read_only:
+            vault = self.vault
+            Operation(lambda: keep_draft(vault, values), changes={Change.DRAFTS}) \
+                .run(self.controller.tasks)
 
     def _restore_draft(self, contact_id: int | None) -> None:
         draft = self.vault.repos.drafts.load(DRAFT)
@@ -314,7 +319,8 @@ class ConversationDialog(QDialog):
                 self._delete_draft, _("Delete the draft"))
 
     def _delete_draft(self) -> None:
-        self.vault.repos.drafts.discard(DRAFT)
+        vault = self.vault
+        Operation(lambda: discard_draft(vault), changes={Change.DRAFTS}).run(self.controller.tasks)
         self.draft_note.hide()
         self.discard_button.hide()
         self.notes.clear()

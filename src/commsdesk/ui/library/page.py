@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from commsdesk.domain.changes import Change
 from commsdesk.i18n import _, current_language
 from commsdesk.library.catalog import articles
 from commsdesk.library.pack_articles import empty_shelf, is_pack_article, pack_shelf
@@ -32,6 +33,8 @@ PACKS = "@packs"  # the kind filter's value for articles from content packs
 
 
 class LibraryPage(QWidget):
+    watches = frozenset({Change.PACKS})  # the reader reports its own marks (`marks_changed`)
+
     def __init__(self, controller, vault, workspace):
         super().__init__()
         self.controller, self.vault, self.workspace = controller, vault, workspace

@@ -18,14 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from commsdesk.domain.changes import Change
 from commsdesk.i18n import _, current_language, format_date, ngettext
 from commsdesk.library.articles import rendered
 from commsdesk.library.catalog import ArticleInfo, articles
+from commsdesk.library.marks import save_mark
 from commsdesk.library.record import track_record
-from commsdesk.storage.library_marks import Mark
 from commsdesk.ui import theme
 from commsdesk.ui.controls import confirm
 from commsdesk.ui.library.labels import kind_label, tag_label
+from commsdesk.ui.tasks import Operation
 from commsdesk.ui.widgets import heading, hint, mark_vault_data
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -190,16 +192,20 @@ class ArticleReader(QWidget):
             item.setData(ID_ROLE, talk.id)
 
     def _save_mark(self, *_args) -> None:
-        if self.info is None:
+        if self.info is None or self.vault.read_only:  # changes are off: scrolling says nothing
             return
         bar = self.browser.verticalScrollBar()
         progress = bar.value() / bar.maximum() if bar.maximum() else 1.0
-        old = self.vault.repos.library_marks.get(self.info.id)
-        mark = Mark(self.info.id, self.bookmark.isChecked(), max(old.progress, progress),
-                    self.note.toPlainText())
-        if mark != old:
-            self.vault.repos.library_marks.save(mark)
-            self.marks_changed.emit()
+        vault, article_id = self.vault, self.info.id
+        bookmarked, note = self.bookmark.isChecked(), self.note.toPlainText()
+
+        def saved(changed: bool) -> None:
+            if changed:
+                self.marks_changed.emit()
+
+        Operation(lambda: save_mark(vault, article_id, bookmarked, progress, note),
+                  changes=lambda changed: {Change.LIBRARY_MARKS} if changed else (),
+                  parent=self).success(saved).run(self.controller.tasks)
 
     def _link(self, url: QUrl) -> None:
         if url.scheme() in ("", "about") and url.fragment():

@@ -123,8 +123,7 @@ class OverviewPage(QScrollArea):
             if shiboken6.isValid(self) and generation == self._generation:
                 self.fill(data, today)
 
-        self.controller.tasks.run(lambda: overview_data(self.vault, today, weeks), show,
-                                  lambda _exc: None)
+        self.controller.tasks.run(lambda: overview_data(self.vault, today, weeks), show)
 
     def fill(self, data: OverviewData, today: date) -> None:
         self.today.setText(format_date(today, "full"))

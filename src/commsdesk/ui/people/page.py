@@ -21,13 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from commsdesk.domain import Channel, Contact, Relationship
+from commsdesk.domain.changes import Change
 from commsdesk.i18n import _
+from commsdesk.people.contacts import delete_person, save_person, set_archived, undo_delete
 from commsdesk.storage import errors
 from commsdesk.storage.contacts import ContactFilter
 from commsdesk.ui.controls import UndoBar, choice_combo, compact_table, confirm
 from commsdesk.ui.paged_model import RECORD_ROLE
 from commsdesk.ui.people.form import ContactForm
 from commsdesk.ui.people.model import ContactsModel, TimelineModel, name_filter_field, people_table
+from commsdesk.ui.tasks import Operation
 from commsdesk.ui.unsaved import ask_unsaved
 from commsdesk.ui.widgets import heading, hint, mark_vault_data
 
@@ -263,25 +266,33 @@ class PeoplePage(QWidget):
         self._show_contact(Contact(""))
         self.form.name.setFocus()
 
+    def _op(self, fn, then=None, failure=None) -> None:
+        """Run one change to the people through the operation runner."""
+        op = Operation(fn, changes={Change.CONTACTS}, parent=self)
+        if then is not None:
+            op.success(then)
+        if failure is not None:
+            op.failure(failure)
+        op.run(self.controller.tasks)
+
     def _save(self, contact: Contact) -> None:
-        try:
-            if contact.id is None:
-                contact = self.vault.repos.contacts.add(contact)
+        vault = self.vault
+
+        def saved(stored: Contact) -> None:
+            self.form.confirm_saved(stored)  # clean before the page reloads around it
+            go_on, self._after_save = self._after_save, None
+            if go_on is not None:  # saved on the way to someone else: say it where it stays visible
+                self.controller.window.flash(_("The changes were saved."))
+                go_on()
             else:
-                contact = self.vault.repos.contacts.update(contact)
-        except errors.VaultError as exc:
+                self.show_person(stored.id)
+                self.form.confirm_saved(self.form.contact)
+
+        def failed(exc: BaseException) -> None:
             self._after_save = None
-            self.form.show_error(exc.user_message())
-            return
-        self.form.confirm_saved(contact)  # clean before the page reloads around it
-        self.controller.notify_changed()
-        go_on, self._after_save = self._after_save, None
-        if go_on is not None:  # saved on the way to someone else: say it where it stays visible
-            self.controller.window.flash(_("The changes were saved."))
-            go_on()
-        else:
-            self.show_person(contact.id)
-            self.form.confirm_saved(self.form.contact)
+            self.form.show_error(errors.describe(exc))
+
+        self._op(lambda: save_person(vault, contact), saved, failed)
 
     def _toggle_archive(self) -> None:
         contact = self.form.contact
@@ -290,33 +301,30 @@ class PeoplePage(QWidget):
         if self.form.is_dirty():  # archiving reloads the form: the edits first
             self._ask_before_leaving(self._toggle_archive)
             return
-        self.vault.repos.contacts.set_archived(contact.id, not contact.archived)
-        self.controller.notify_changed()
-        self.show_person(contact.id)
+        vault, contact_id, archived = self.vault, contact.id, not contact.archived
+        self._op(lambda: set_archived(vault, contact_id, archived),
+                 lambda _none: self.show_person(contact_id))
 
     def _delete(self) -> None:
         contact = self.form.contact
         if contact is None or contact.id is None:
             return
-        contact_id = contact.id
+        vault, contact_id = self.vault, contact.id
 
-        def delete() -> None:
-            self.vault.repos.contacts.delete(contact_id)
+        def deleted(_none) -> None:
             self._deleted = contact_id
             self._show_contact(None)
-            self.controller.notify_changed()
             self.undo_bar.show_message(_("The person and all their records were deleted."))
 
         confirm(self, _("Delete this person?"),
                 _("Their conversations, observations, plans and reminders will be deleted too. "
-                  "You can undo this for a short while."), delete, _("Delete"))
+                  "You can undo this for a short while."),
+                lambda: self._op(lambda: delete_person(vault, contact_id), deleted), _("Delete"))
 
     def _undo_delete(self) -> None:
         if self._deleted is not None:
-            self.vault.repos.contacts.undo_delete(self._deleted)
-            restored, self._deleted = self._deleted, None
-            self.controller.notify_changed()
-            self.show_person(restored)
+            vault, restored, self._deleted = self.vault, self._deleted, None
+            self._op(lambda: undo_delete(vault, restored), lambda _none: self.show_person(restored))
 
     def choose_phone_export(self) -> None:
         from commsdesk.ui.files import choose_file
@@ -335,8 +343,7 @@ class PeoplePage(QWidget):
         def show(export) -> None:
             if not shiboken6.isValid(self):  # locked meanwhile
                 return
-            dialog = PhoneImportDialog(self, self.vault, export)
-            dialog.imported.connect(lambda _n: (self.controller.notify_changed(), self.refresh()))
+            dialog = PhoneImportDialog(self, self.controller, self.vault, export)
             dialog.open()
 
         def failed(exc: BaseException) -> None:

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commsdesk.domain import Contact, Relationship
+from commsdesk.domain.changes import Change
 from commsdesk.i18n import _, ngettext
+from commsdesk.storage.errors import describe
+from commsdesk.ui.tasks import Operation
 from commsdesk.ui.widgets import hint, mark_vault_data, message
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
@@ -26,10 +28,10 @@ INDEX_ROLE = Qt.ItemDataRole.UserRole
 class PhoneImportDialog(QDialog):
     imported = Signal(int)  # how many people were added
 
-    def __init__(self, parent: QWidget, vault, export):
+    def __init__(self, parent: QWidget, controller, vault, export):
         super().__init__(parent)
         mark_vault_data(self)
-        self.vault, self.export = vault, export
+        self.controller, self.vault, self.export = controller, vault, export
         self.setWindowTitle(_("Import contacts from a phone"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(560, 620)
@@ -92,17 +94,23 @@ class PhoneImportDialog(QDialog):
 
     def _import(self) -> None:
         """All chosen people in one transaction: all or nothing."""
-        from commsdesk.club.vcard import selected_fields
+        from commsdesk.people.contacts import import_people
 
-        people = []
-        for contact in self.chosen():
-            fields = selected_fields(contact, self.with_phones.isChecked(),
-                                     self.with_addresses.isChecked())
-            people.append(Contact(fields["name"], Relationship.OTHER,
-                                  phones=list(fields.get("phones", ())),
-                                  address="; ".join(fields.get("addresses", ()))))
-        with self.vault.transaction():
-            for person in people:
-                self.vault.repos.contacts.add(person)
-        self.imported.emit(len(people))
+        vault, chosen = self.vault, self.chosen()
+        phones, addresses = self.with_phones.isChecked(), self.with_addresses.isChecked()
+        self.import_button.setEnabled(False)
+
+        def failed(exc: BaseException) -> None:
+            self.status.setText(describe(exc))
+            self._count_enabled()
+
+        Operation(lambda: import_people(vault, chosen, phones, addresses),
+                  changes={Change.CONTACTS}, parent=self) \
+            .success(self._imported).failure(failed).run(self.controller.tasks)
+
+    def _count_enabled(self) -> None:
+        self.import_button.setEnabled(bool(self.chosen()))
+
+    def _imported(self, count: int) -> None:
+        self.imported.emit(count)
         self.accept()

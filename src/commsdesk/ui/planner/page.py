@@ -16,30 +16,42 @@ from PySide6.QtWidgets import (
 )
 
 from commsdesk.domain import Plan, PlanStatus, PrepSheet
+from commsdesk.domain.changes import Change
 from commsdesk.i18n import _, current_language
 from commsdesk.library.catalog import articles, title
+from commsdesk.planner.actions import (
+    dismiss_suggestion,
+    record_stage,
+    save_plan,
+    save_prep_sheet,
+    save_template,
+)
 from commsdesk.planner.next_steps import person_suggestions
 from commsdesk.planner.prep import likely_narratives, prep_sheet_html
 from commsdesk.planner.review import complete_review
 from commsdesk.planner.templates import (
     plan_from_template,
-    template_body,
     templates,
     user_templates,
 )
 from commsdesk.storage import errors
 from commsdesk.storage.contacts import ContactFilter
-from commsdesk.storage.stages import StageChange
 from commsdesk.ui.controls import DataCombo, inform
 from commsdesk.ui.people.model import ContactsModel, name_filter_field, people_table
 from commsdesk.ui.planner.person_panel import StageBar, SuggestionsBox, TalksList
 from commsdesk.ui.planner.prep_dialog import PrepDialog
 from commsdesk.ui.planner.review_dialog import ReviewDialog
 from commsdesk.ui.planner.strategy import StrategyForm
+from commsdesk.ui.tasks import Operation
 from commsdesk.ui.widgets import heading, hint, mark_vault_data
 
 
 class PlannerPage(QWidget):
+    # What a reload shows; a dismissed suggestion or a new template refresh their own lists
+    # (a reload would put back the strategy form's unsaved text).
+    watches = frozenset({Change.CONTACTS, Change.CONVERSATIONS, Change.OBSERVATIONS, Change.STAGES,
+                         Change.PLANS, Change.PREP_SHEETS, Change.PACKS})
+
     def __init__(self, controller, vault, workspace):
         super().__init__()
         mark_vault_data(self)
@@ -211,17 +223,24 @@ class PlannerPage(QWidget):
                              else _("Next steps"))
 
     # -- actions ---------------------------------------------------------------------------
-    def _changed(self) -> None:
-        self.controller.notify_changed()
+    def _op(self, fn, changes, then=None, failure=None) -> None:
+        """Run one change through the operation runner; the sections showing what changed
+        (this one included) refresh themselves."""
+        op = Operation(fn, changes=changes, parent=self)
+        if then is not None:
+            op.success(then)
+        if failure is not None:
+            op.failure(failure)
+        op.run(self.controller.tasks)
 
     def _record_stage(self, stage: str, evidence: str) -> None:
-        self.vault.repos.stage_changes.add(StageChange(self.contact.id, stage, date.today(), evidence))
-        self._changed()
-        self.show_person(self.contact.id)
+        vault, contact_id = self.vault, self.contact.id
+        self._op(lambda: record_stage(vault, contact_id, stage, evidence), {Change.STAGES})
 
     def _dismiss(self, rule: str) -> None:
-        self.vault.repos.dismissals.dismiss(self.contact.id, rule)
-        self._show_suggestions()
+        vault, contact_id = self.vault, self.contact.id
+        self._op(lambda: dismiss_suggestion(vault, contact_id, rule), {Change.DISMISSALS},
+                 lambda _none: self._show_suggestions())
 
     def _fill_from_template(self) -> None:
         template = self.template.value()
@@ -235,27 +254,27 @@ class PlannerPage(QWidget):
         self.strategy.load(plan, self._suited(stage))
 
     def _save_plan(self, plan: Plan) -> None:
-        plan.contact_id = self.contact.id
-        try:
-            stored = (self.vault.repos.plans.add(plan) if plan.id is None
-                      else self.vault.repos.plans.update(plan))
-        except errors.VaultError as exc:
-            self.strategy.show_error(exc.user_message())
-            return
-        self.strategy.plan = stored
-        self._changed()
-        self.show_person(self.contact.id)
-        self._fill_plans(stored.id)
+        vault, contact_id = self.vault, self.contact.id
+
+        def saved(stored: Plan) -> None:
+            self.strategy.plan = stored
+            self._fill_plans(stored.id)
+
+        self._op(lambda: save_plan(vault, contact_id, plan), {Change.PLANS}, saved,
+                 lambda exc: self.strategy.show_error(errors.describe(exc)))
 
     def _save_template(self, plan: Plan) -> None:
-        stage = self.vault.repos.stage_changes.current(self.contact.id)
-        private = [self.contact.display_name, self.contact.region]
-        name = plan.goal.split(".")[0][:60] or _("My strategy")
-        self.vault.repos.strategy_templates.add(template_body(
-            plan, name, stage.stage if stage else "", current_language(), private))
-        self._fill_templates(stage.stage if stage else None)
-        inform(self, _("Template saved"), _("Saved as your own template, without the person's "
-                                            "name, region or any dates."))
+        vault, contact_id = self.vault, self.contact.id
+        title, language = plan.goal.split(".")[0][:60] or _("My strategy"), current_language()
+
+        def saved(_uid) -> None:
+            stage = self.vault.repos.stage_changes.current(contact_id)
+            self._fill_templates(stage.stage if stage else None)
+            inform(self, _("Template saved"), _("Saved as your own template, without the person's "
+                                                "name, region or any dates."))
+
+        self._op(lambda: save_template(vault, plan, contact_id, title, language),
+                 {Change.TEMPLATES}, saved)
 
     # -- talks -----------------------------------------------------------------------------
     def open_sheet(self, sheet_id: int) -> None:
@@ -274,35 +293,33 @@ class PlannerPage(QWidget):
         likely = likely_narratives(self.vault, self.contact.id, current_language())
         dialog = PrepDialog(self, sheet, self.person_label(), likely)
 
-        sheets = self.vault.repos.prep_sheets
+        vault = self.vault
 
         def save(edited: PrepSheet) -> None:
-            if self._store(dialog, lambda: sheets.add(edited) if edited.id is None
-                           else sheets.update(edited)):
-                self.tabs.setCurrentIndex(1)
+            self._store(dialog, lambda: save_prep_sheet(vault, edited), {Change.PREP_SHEETS},
+                        lambda: self.tabs.setCurrentIndex(1))
 
         dialog.saved.connect(save)
         dialog.open()
 
-    def _store(self, dialog, action) -> bool:
-        """Run one vault write for a dialog: its message on failure, else close and show it."""
-        try:
-            action()
-        except errors.VaultError as exc:
-            dialog.show_error(exc.user_message())
-            return False
-        dialog.accept()
-        self._changed()
-        self.show_person(self.contact.id)
-        return True
+    def _store(self, dialog, work, changes, then=None) -> None:
+        """Run one change for a dialog: its message on failure, else it closes."""
+        def done(_result) -> None:
+            dialog.accept()
+            if then is not None:
+                then()
+
+        self._op(work, changes, done, lambda exc: dialog.show_error(errors.describe(exc)))
 
     def _open_review(self, sheet_id: int) -> None:
         sheet = self.vault.repos.prep_sheets.get(sheet_id)
         dialog = ReviewDialog(self, sheet, self.vault.repos.dimensions.list())
 
+        vault = self.vault
+
         def save(review, when, temperature, ending) -> None:
-            self._store(dialog, lambda: complete_review(self.vault, sheet, review, when, temperature,
-                                                        ending))
+            self._store(dialog, lambda: complete_review(vault, sheet, review, when, temperature, ending),
+                        {Change.CONVERSATIONS, Change.OBSERVATIONS, Change.PREP_SHEETS})
 
         dialog.saved.connect(save)
         dialog.open()

@@ -178,10 +178,19 @@ class VaultPanel(QGroupBox):
             self._say(_("There are no earlier versions to erase."))
             return
 
-        def purge() -> None:
-            erased = self.vault.repos.history.purge()
+        def erased(n: int) -> None:
             self._say(ngettext("{n} earlier version was erased.",
-                               "{n} earlier versions were erased.", erased).format(n=erased))
+                               "{n} earlier versions were erased.", n).format(n=n))
+
+        vault = self.vault
+
+        def purge() -> None:
+            from commsdesk.domain.changes import Change
+            from commsdesk.journal.log import erase_earlier_versions
+            from commsdesk.ui.tasks import Operation
+
+            Operation(lambda: erase_earlier_versions(vault), changes={Change.HISTORY}, parent=self) \
+                .success(erased).run(self.controller.tasks)
 
         confirm(self, _("Erase earlier versions?"), ngettext(
             "{n} earlier version of your notes will be erased for good, for example before a "
