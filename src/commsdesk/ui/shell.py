@@ -9,8 +9,9 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QTimer
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from commsdesk.storage.errors import describe
 from commsdesk.ui.start.frame import ProgressRelay
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
     from commsdesk.ui.controller import AppController
 
-
+_ARMED = "commsdeskShortcuts"  # a window that has the lock and quit keys already
 
 
 class ShellWindow(QMainWindow):
@@ -43,14 +44,56 @@ class ShellWindow(QMainWindow):
             return
         self._shortcuts_installed = True
         from PySide6.QtCore import Qt  # not before the first frame: building `Qt` takes ~14 ms
+
+        self._arm(self, Qt.ShortcutContext.ApplicationShortcut)
+        # Qt does not deliver an application shortcut whose window is blocked by a modal dialog
+        # (search, a file chooser, a message box): each other window gets its own when it is
+        # first focused, so the lock keys work wherever the user is.
+        QApplication.instance().focusWindowChanged.connect(self._arm_focused)
+        self._build_menu()
+
+    def _arm(self, window: QWidget, context) -> None:
         from PySide6.QtGui import QKeySequence, QShortcut
 
-        for keys, slot in (("Ctrl+L", self.controller.lock),
-                           ("Ctrl+Shift+L", self.controller.lock),  # panic: locks, no questions
-                           ("Ctrl+Q", self.controller.quit)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        from commsdesk.ui import shortcuts as keys
+
+        window.setProperty(_ARMED, True)
+        for sequence, slot in ((keys.LOCK, self.controller.lock),
+                               (keys.PANIC_LOCK, self.controller.lock),  # locks, no questions
+                               (keys.QUIT, self.controller.quit)):
+            shortcut = QShortcut(QKeySequence(sequence), window)
+            shortcut.setContext(context)
             shortcut.activated.connect(slot)
+
+    def _arm_focused(self, focused) -> None:
+        from PySide6.QtCore import Qt
+
+        if focused is None or not shiboken6.isValid(self):
+            return
+        widget = next((w for w in QApplication.topLevelWidgets()
+                       if w.windowHandle() is focused), None)
+        if widget is not None and widget.property(_ARMED) is not True:
+            self._arm(widget, Qt.ShortcutContext.WindowShortcut)
+
+    def _build_menu(self) -> None:
+        """Help → Keyboard shortcuts (F1); built again in the new language after a switch."""
+        from PySide6.QtGui import QKeySequence
+
+        from commsdesk.i18n import _
+        from commsdesk.ui import shortcuts as keys
+
+        bar = self.menuBar()
+        bar.clear()
+        help_menu = bar.addMenu(_("&Help"))
+        action = help_menu.addAction(_("Keyboard shortcuts"))
+        action.setShortcut(QKeySequence(keys.HELP))
+        action.triggered.connect(self.show_shortcuts)
+
+    def show_shortcuts(self) -> None:
+        from commsdesk.ui.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.open()
 
     # -- what the window shows -------------------------------------------------------------
     def _set(self, widget: QWidget) -> None:
@@ -132,6 +175,8 @@ class ShellWindow(QMainWindow):
 
     def rebuild(self) -> None:
         """After a language or theme change: the same screen, built anew."""
+        if self._shortcuts_installed:
+            self._build_menu()
         if self.controller.vault is not None:
             self.controller.resume_section = self.current_section()
             self.show_workspace()
