@@ -111,6 +111,7 @@ class ShellWindow(QMainWindow):
         from commsdesk.ui.start.welcome import WelcomePage
 
         page = WelcomePage()
+        page.language.chosen.connect(self.controller.apply_language)
         page.create_requested.connect(self.show_create)
         page.demo_requested.connect(lambda: self._open_demo(page))
         page.open_requested.connect(lambda: self.controller.choose_vault_file(self._use_file))
@@ -119,12 +120,17 @@ class ShellWindow(QMainWindow):
             page.show_note(info, error)
         self._set(page)
 
-    def show_create(self) -> None:
+    def show_create(self, before: QWidget | None = None) -> None:
+        """`before`: the create page in another language, whose typed text carries over."""
         from commsdesk.ui.start.create import CreatePage
 
         page = CreatePage(str(self.controller.vault_path))
+        page.language.chosen.connect(self.controller.apply_language)
         page.back.connect(self.show_start)
         page.create.connect(lambda passphrase: self._create(page, passphrase))
+        if isinstance(before, CreatePage):
+            page.first.setText(before.first.text())
+            page.second.setText(before.second.text())
         self._set(page)
         page.first.setFocus()
 
@@ -181,6 +187,11 @@ class ShellWindow(QMainWindow):
             self.controller.resume_section = self.current_section()
             self.show_workspace()
             self.controller.settle_workspace()
+            return
+        from commsdesk.ui.start.create import CreatePage
+
+        if isinstance(self.centralWidget(), CreatePage):
+            self.show_create(self.centralWidget())  # the page the language was chosen on
         else:
             self.show_start()
 

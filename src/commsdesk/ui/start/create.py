@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from commsdesk.i18n import N_, _
+from commsdesk.i18n import N_, _, current_language
 from commsdesk.storage.errors import MIN_PASSPHRASE_LENGTH
-from commsdesk.ui.start.frame import StartFrame
+from commsdesk.ui.start.frame import LanguageChoice, StartFrame
 from commsdesk.ui.widgets import PassphraseField, heading, hint, message
 
 STRENGTH_LABELS = (N_("Very weak"), N_("Weak"), N_("Fair"), N_("Strong"), N_("Very strong"))
@@ -56,6 +56,8 @@ class CreatePage(StartFrame):
 
     def __init__(self, vault_path: str, parent=None):
         super().__init__(parent)
+        self.language = LanguageChoice(current_language())
+        self.body.addWidget(self.language)
         self.body.addWidget(heading(_("Create your vault")))
         self.body.addWidget(hint(_("Choose a passphrase: several words that you will remember "
                                    "and nobody could guess.")))

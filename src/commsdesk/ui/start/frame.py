@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from commsdesk.i18n import _
 from commsdesk.ui.widgets import hint
@@ -13,6 +20,36 @@ class ProgressRelay(QObject):
     """Carries `progress(done, total)` calls from the opening worker to the page, queued."""
 
     changed = Signal(int, int)
+
+
+class LanguageChoice(QWidget):
+    """Русский / English before any vault exists: each name in its own language, so whoever
+    cannot read the current one still finds theirs."""
+
+    chosen = Signal(str)  # "ru" or "en"
+
+    def __init__(self, current: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName(_("Language"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QPushButton] = {}
+        for code, name in (("ru", "Русский"), ("en", "English")):
+            button = QPushButton(name)
+            button.setCheckable(True)
+            button.setChecked(code == current)
+            button.setFlat(True)
+            button.setAccessibleName(name)
+            button.setAccessibleDescription(_("Language"))
+            button.clicked.connect(lambda _checked=False, code=code: self._choose(code))
+            self.group.addButton(button)
+            self.buttons[code] = button
+            row.addWidget(button)
+
+    def _choose(self, code: str) -> None:
+        self.chosen.emit(code)
 
 
 class StartFrame(QWidget):
