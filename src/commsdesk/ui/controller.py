@@ -103,10 +103,13 @@ class AppController(QObject):
     def apply_language(self, language: str, rebuild: bool = True) -> None:
         self.settings.language = language
         code = i18n.set_language(language if language != "system" else i18n.system_language())
+        from commsdesk.ui import qt_i18n
+
         if rebuild:
-            theme.install_qt_translations(self.app, code)
+            qt_i18n.install(self.app, code)
         else:  # at start-up: Qt's own catalog only matters for its standard dialogs, later
-            QTimer.singleShot(200, lambda: theme.install_qt_translations(self.app, code))
+            # (the language then, not now: the user may have switched within these 200 ms)
+            QTimer.singleShot(200, lambda: qt_i18n.install(self.app, i18n.current_language()))
         if rebuild:
             self.save_settings()
             self.window.rebuild()
