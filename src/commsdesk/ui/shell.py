@@ -36,6 +36,7 @@ class ShellWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(controller.settings.geometry.encode()))
         self.workspace = None
         self._shortcuts_installed = False
+        self._build_menu()  # now, not with the shortcuts: a menu bar appearing later moves the page
         self.show_start()
         QTimer.singleShot(250, self._install_shortcuts)  # once the first frame is up
 
@@ -50,7 +51,6 @@ class ShellWindow(QMainWindow):
         # (search, a file chooser, a message box): each other window gets its own when it is
         # first focused, so the lock keys work wherever the user is.
         QApplication.instance().focusWindowChanged.connect(self._arm_focused)
-        self._build_menu()
 
     def _arm(self, window: QWidget, context) -> None:
         from PySide6.QtGui import QKeySequence, QShortcut
@@ -181,8 +181,7 @@ class ShellWindow(QMainWindow):
 
     def rebuild(self) -> None:
         """After a language or theme change: the same screen, built anew."""
-        if self._shortcuts_installed:
-            self._build_menu()
+        self._build_menu()
         if self.controller.vault is not None:
             self.controller.resume_section = self.current_section()
             self.show_workspace()

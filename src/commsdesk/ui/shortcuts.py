@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -42,6 +41,8 @@ class ShortcutsDialog(QDialog):
     """Help → Keyboard shortcuts: two columns, keys and what they do."""
 
     def __init__(self, parent: QWidget | None = None):
+        from PySide6.QtCore import Qt  # the shell reads the keys above at start-up: not this
+
         super().__init__(parent)
         self.setWindowTitle(_("Keyboard shortcuts"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

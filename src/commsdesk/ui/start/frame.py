@@ -22,6 +22,21 @@ class ProgressRelay(QObject):
     changed = Signal(int, int)
 
 
+def key_note() -> str:
+    return _("Computing the key — this protects against passphrase guessing. It takes a few "
+             "seconds.")
+
+
+def keep_place(widget: QWidget, lines: int = 0) -> None:
+    """A message that comes and goes keeps its room, so the page does not jump under the
+    pointer (the start pages are centred: any new line would move everything)."""
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)
+    if lines:
+        widget.setMinimumHeight(lines * widget.fontMetrics().lineSpacing())
+
+
 class LanguageChoice(QWidget):
     """Русский / English before any vault exists: each name in its own language, so whoever
     cannot read the current one still finds theirs."""
@@ -69,17 +84,23 @@ class StartFrame(QWidget):
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.busy.setMaximumHeight(6)
+        self.busy.setAccessibleName(_("Working"))
+        keep_place(self.busy)
         self.busy.hide()
         self.busy_note = hint("")
+        self.busy_note.setAccessibleName(_("What is happening"))
+        keep_place(self.busy_note, lines=2)
         self.busy_note.hide()
 
     def set_busy(self, busy: bool) -> None:
-        """While a key is derived: inputs disabled, an indeterminate bar shown."""
+        """While a key is derived (seconds, on purpose): inputs disabled, an indeterminate bar and
+        a calm word on why it takes a while."""
         self.column.setEnabled(not busy)
         self.busy.setVisible(busy)
-        if not busy:
+        if busy:
             self.busy.setRange(0, 0)
-            self.busy_note.hide()
+            self.busy_note.setText(key_note())
+        self.busy_note.setVisible(busy)
 
     def show_progress(self, done: int, total: int) -> None:
         """Opening rebuilds the search index (once, after an update): a bar that fills."""

@@ -50,6 +50,7 @@ class WelcomePage(StartFrame):
         self.note = message()
         self.body.addWidget(self.note)
         self.body.addWidget(self.busy)
+        self.body.addWidget(self.busy_note)
         self.body.addStretch(1)
 
     def show_note(self, text: str, error: bool = False) -> None:
