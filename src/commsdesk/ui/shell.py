@@ -51,6 +51,7 @@ class ShellWindow(QMainWindow):
         # (search, a file chooser, a message box): each other window gets its own when it is
         # first focused, so the lock keys work wherever the user is.
         QApplication.instance().focusWindowChanged.connect(self._arm_focused)
+        self._build_menu()  # again, now with F1
 
     def _arm(self, window: QWidget, context) -> None:
         from PySide6.QtGui import QKeySequence, QShortcut
@@ -85,9 +86,10 @@ class ShellWindow(QMainWindow):
         bar = self.menuBar()
         bar.clear()
         help_menu = bar.addMenu(_("&Help"))
-        action = help_menu.addAction(_("Keyboard shortcuts"))
-        action.setShortcut(QKeySequence(keys.HELP))
-        action.triggered.connect(self.show_shortcuts)
+        self._help_action = help_menu.addAction(_("Keyboard shortcuts"))
+        self._help_action.triggered.connect(self.show_shortcuts)
+        if self._shortcuts_installed:  # the first time, later: setShortcut costs ~150 ms
+            self._help_action.setShortcut(QKeySequence(keys.HELP))
 
     def show_shortcuts(self) -> None:
         from commsdesk.ui.shortcuts import ShortcutsDialog
