@@ -102,7 +102,7 @@ class AppController(QObject):
 
     def apply_language(self, language: str, rebuild: bool = True) -> None:
         self.settings.language = language
-        code = i18n.set_language(language if language != "system" else i18n.system_language())
+        i18n.set_language(language if language != "system" else i18n.system_language())
         if rebuild:
             self._install_qt_language()
         else:  # at start-up: Qt's own catalog only matters for its standard dialogs, later
