@@ -90,3 +90,26 @@ def test_information_on_the_unlock_page_stays_while_typing(qtbot, controller, ma
     page = controller.window.centralWidget()
     type_text(qtbot, page.passphrase, "c")
     assert page.error.isVisible() and page.error.text() == "Restored."
+
+
+def test_a_message_never_opens_as_a_window_of_its_own(qtbot, controller):
+    """A message made with its text (the create page's warning, the export warning) was shown
+    before it had a parent: a window of its own for a moment, which took the focus away from
+    the main window (and with it every window shortcut)."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from commsdesk.ui.widgets import message
+
+    label = message("Файл экспорта НЕ зашифрован")
+    assert not label.isVisible()
+    page = QWidget()
+    qtbot.addWidget(page)
+    QVBoxLayout(page).addWidget(label)
+    page.show()
+    assert label.isVisible()
+    window = controller.window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    click(qtbot, button(window.centralWidget(), "Create my vault"))
+    QApplication.processEvents()
+    assert QApplication.activeWindow() is window

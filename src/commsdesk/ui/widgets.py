@@ -52,7 +52,10 @@ def message(text: str = "", kind: str = "error") -> QLabel:
     label.setWordWrap(True)
     label.setObjectName(f"message-{kind}")
     tint(label, kind)
-    label.setVisible(bool(text))
+    if not text:
+        label.hide()
+    # Never show() here: a label without a parent yet would open as a window of its own for a
+    # moment (and take the focus from the main window); it shows with the page it is put on.
     return label
 
 
