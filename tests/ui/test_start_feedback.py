@@ -113,3 +113,20 @@ def test_a_message_never_opens_as_a_window_of_its_own(qtbot, controller):
     click(qtbot, button(window.centralWidget(), "Create my vault"))
     QApplication.processEvents()
     assert QApplication.activeWindow() is window
+
+
+def test_the_new_passphrase_dialog_clears_its_message_and_keeps_its_buttons_still(qtbot, controller):
+    from commsdesk.ui.settings.dialogs import NewPassphraseDialog
+
+    dialog = NewPassphraseDialog("New passphrase", "Type it twice.", controller.window)
+    dialog.open()
+    ok = dialog.buttons.buttons()[0]
+    before = top_of(ok)
+    type_text(qtbot, dialog.first, "short")
+    click(qtbot, ok)
+    assert dialog.error.isVisible() and "at least" in dialog.error.text()
+    assert top_of(ok) == before
+    type_text(qtbot, dialog.second, "s")
+    assert not dialog.error.isVisible()
+    assert top_of(ok) == before
+    dialog.reject()

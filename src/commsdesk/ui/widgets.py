@@ -59,6 +59,16 @@ def message(text: str = "", kind: str = "error") -> QLabel:
     return label
 
 
+def keep_place(widget: QWidget, lines: int = 0) -> None:
+    """A message that comes and goes keeps its room, so the form does not jump under the
+    pointer when it appears (`lines`: the room it keeps while it has no text)."""
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)
+    if lines:
+        widget.setMinimumHeight(lines * widget.fontMetrics().lineSpacing())
+
+
 class PassphraseField(QLineEdit):
     """A password line edit with a show/hide toggle; nothing it holds is ever logged."""
 

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QV
 
 from commsdesk.i18n import N_, _, current_language
 from commsdesk.storage.errors import MIN_PASSPHRASE_LENGTH
-from commsdesk.ui.start.frame import LanguageChoice, StartFrame, keep_place
-from commsdesk.ui.widgets import PassphraseField, heading, hint, message
+from commsdesk.ui.start.frame import LanguageChoice, StartFrame
+from commsdesk.ui.widgets import PassphraseField, heading, hint, keep_place, message
 
 STRENGTH_LABELS = (N_("Very weak"), N_("Weak"), N_("Fair"), N_("Strong"), N_("Very strong"))
 

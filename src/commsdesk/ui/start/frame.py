@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from commsdesk.i18n import _
-from commsdesk.ui.widgets import hint
+from commsdesk.ui.widgets import hint, keep_place
 
 
 class ProgressRelay(QObject):
@@ -25,16 +25,6 @@ class ProgressRelay(QObject):
 def key_note() -> str:
     return _("Computing the key — this protects against passphrase guessing. It takes a few "
              "seconds.")
-
-
-def keep_place(widget: QWidget, lines: int = 0) -> None:
-    """A message that comes and goes keeps its room, so the page does not jump under the
-    pointer (the start pages are centred: any new line would move everything)."""
-    policy = widget.sizePolicy()
-    policy.setRetainSizeWhenHidden(True)
-    widget.setSizePolicy(policy)
-    if lines:
-        widget.setMinimumHeight(lines * widget.fontMetrics().lineSpacing())
 
 
 class LanguageChoice(QWidget):

@@ -6,8 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from commsdesk.i18n import _
-from commsdesk.ui.start.frame import StartFrame, keep_place
-from commsdesk.ui.widgets import PassphraseField, heading, hint, message, tint
+from commsdesk.ui.start.frame import StartFrame
+from commsdesk.ui.widgets import PassphraseField, heading, hint, keep_place, message, tint
 
 
 class UnlockPage(StartFrame):
