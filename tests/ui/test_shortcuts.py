@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from commsdesk.ui.journal.dialog import ConversationDialog
 from commsdesk.ui.search.dialog import SearchDialog
@@ -98,3 +98,15 @@ def test_help_menu_follows_a_language_switch(qtbot, unlocked):
     dialog = open_dialog(unlocked.window, ShortcutsDialog)
     assert dialog.windowTitle() == "Сочетания клавиш"
     assert "Заблокировать хранилище" in dict(dialog.rows).values()
+
+
+def test_ctrl_l_locks_from_a_window_that_is_not_modal(qtbot, unlocked):
+    """A window that does not block the main one must not get keys of its own: two shortcuts on
+    the same keys would be ambiguous and Qt would run neither."""
+    focused_workspace(qtbot, unlocked)
+    window = QDialog(unlocked.window.workspace)
+    window.show()  # not open(): no modality
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
+    assert unlocked.vault is None

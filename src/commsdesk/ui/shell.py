@@ -48,8 +48,9 @@ class ShellWindow(QMainWindow):
 
         self._arm(self, Qt.ShortcutContext.ApplicationShortcut)
         # Qt does not deliver an application shortcut whose window is blocked by a modal dialog
-        # (search, a file chooser, a message box): each other window gets its own when it is
-        # first focused, so the lock keys work wherever the user is.
+        # (search, a file chooser, a message box): each modal window gets its own when it is
+        # first focused, so the lock keys work wherever the user is. Only modal ones: over a
+        # window that blocks nothing both would match, and Qt runs neither of two such keys.
         QApplication.instance().focusWindowChanged.connect(self._arm_focused)
         self._build_menu()  # again, now with F1
 
@@ -73,7 +74,8 @@ class ShellWindow(QMainWindow):
             return
         widget = next((w for w in QApplication.topLevelWidgets()
                        if w.windowHandle() is focused), None)
-        if widget is not None and widget.property(_ARMED) is not True:
+        if widget is not None and widget.property(_ARMED) is not True \
+                and widget.windowModality() != Qt.WindowModality.NonModal:
             self._arm(widget, Qt.ShortcutContext.WindowShortcut)
 
     def _build_menu(self) -> None:
