@@ -81,8 +81,9 @@ def test_dates_come_from_babel(russian):
 
 @pytest.mark.parametrize("env, expected", [
     ({"LANG": "ru_RU.UTF-8"}, "ru"), ({"LANG": "ru_UA.UTF-8"}, "ru"), ({"LANG": "ru_KZ"}, "ru"),
-    ({"LANGUAGE": "ru:en", "LANG": "en_US.UTF-8"}, "ru"), ({"LANG": "de_DE.UTF-8"}, "en"),
-    ({"LANG": "en_GB.UTF-8"}, "en"),
+    ({"LANGUAGE": "ru:en", "LANG": "en_US.UTF-8"}, "ru"), ({"LANG": "de_DE.UTF-8"}, "ru"),
+    ({"LANG": "en_GB.UTF-8"}, "en"), ({"LANG": "ka_GE.UTF-8"}, "ru"), ({"LANGUAGE": "de:en"}, "en"),
+    ({"LC_ALL": "C", "LANG": "de_DE.UTF-8"}, "ru"),
 ])
 def test_system_language(monkeypatch, env, expected):
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):

@@ -1,4 +1,4 @@
-"""A realistic sample journal (mostly in Russian) for trying the app out, dated relative to today."""
+"""A realistic sample journal in Russian for trying the app out, dated relative to today."""
 
 from __future__ import annotations
 
@@ -81,11 +81,12 @@ CONTACTS = [
      "Не спрашивать, на кого работает их отдел (госзаказ).",
      "Компания с госконтрактами — только Telegram с исчезающими сообщениями, без имён и ссылок.",
      "работа, IT", 3),
-    ("marina", "Marina (ex-team lead)", "former_coworker", "Урал", "30_44", "telegram whatsapp",
-     [("independent", "Meduza, BBC Russian via VPN"), ("youtube", "вДудь")],
-     "Product manager, her cat, hiking. Quietly against the war, thinks about leaving.",
-     "Don't push her to do anything public.",
-     "Writes only in English; HR reads work chats. Never name her employer.", "работа, English", 4),
+    ("marina", "Марина (бывш. тимлид)", "former_coworker", "Урал", "30_44", "telegram whatsapp",
+     [("independent", "«Медуза», Би-би-си по-русски через VPN"), ("youtube", "вДудь")],
+     "Продакт-менеджер, кошка, походы. Тихо против войны, думает об отъезде.",
+     "Не подталкивать её ни к чему публичному.",
+     "Пишет мне только по-английски: рабочие чаты читает отдел кадров. Никогда не называть её "
+     "работодателя.", "работа", 4),
     ("seryozha", "Серёжа, сосед по даче", "neighbour", "Подмосковье", "45_59", "whatsapp phone",
      [("state_tv", "НТВ"), ("social", "WhatsApp-чат СНТ")],
      "Дача, баня, машины; всем помогает, присматривает за нашим участком.",
@@ -298,19 +299,20 @@ CONVERSATIONS = [
      "Дима спросил то, чего я ждала полгода: «А ты думаешь, это вообще можно было не начинать?». Ответила "
      "коротко и честно. Он: «Понятно. Не знаю». Чат исчезающий, как договаривались.",
      {"f": 5, "war": (3, "«Можно было не начинать? Не знаю…»"), "open": (6, "Сам задал вопрос")}),
-    ("marina", -195, "telegram", 25, "calm/warm", 4, "oars", "work, leaving",
-     "Marina now writes to me only in English — says it feels less *watched*. She is against the war but "
-     "scared: her team lead reports 'sentiment' to HR. Mostly I just listened.",
-     {"war": (1, "'I hate all of it'"), "left": (8, "'You did the right thing'")}),
-    ("marina", -140, "telegram", 30, "uneasy/warm", 3, "nvc", "burnout, guilt",
-     "She feels guilty for staying and 'paying taxes for this'. I said staying is not a crime and that "
-     "caring for her parents counts. She cried a bit. Ended warmly."),
-    ("marina", -80, "whatsapp", 20, "calm/warm", 4, "outside", "cat, travel",
-     "Light chat about her cat and a trip to Georgia in spring. She asked which documents she'd need 'just "
-     "in case'. We kept it practical.", {"left": (9, "Asked about documents 'just in case'")}),
-    ("marina", -22, "telegram", 30, "calm/neutral", 4, "long", "work, safety",
-     "Her company added 'patriotic education' to onboarding: 'I click through it and feel sick.' She wants "
-     "to donate quietly; I explained the risks honestly.", {"war": (1, "'I feel sick'")}),
+    ("marina", -195, "telegram", 25, "calm/warm", 4, "oars", "работа, отъезд",
+     "Марина теперь пишет мне только по-английски — говорит, так меньше чувство, что *читают*. Она "
+     "против войны, но боится: её начальник докладывает в отдел кадров о «настроениях». В основном я "
+     "просто слушала.",
+     {"war": (1, "«Ненавижу всё это»"), "left": (8, "«Ты правильно сделала, что уехала»")}),
+    ("marina", -140, "telegram", 30, "uneasy/warm", 3, "nvc", "выгорание, вина",
+     "Ей стыдно, что осталась и «платит налоги на всё это». Я сказала, что остаться — не преступление и что "
+     "забота о родителях тоже считается. Она немного поплакала. Закончили тепло."),
+    ("marina", -80, "whatsapp", 20, "calm/warm", 4, "outside", "кошка, поездки",
+     "Лёгкий разговор про её кошку и поездку в Грузию весной. Спросила, какие документы нужны «на всякий "
+     "случай». Говорили по делу.", {"left": (9, "Спросила про документы «на всякий случай»")}),
+    ("marina", -22, "telegram", 30, "calm/neutral", 4, "long", "работа, безопасность",
+     "В компании в обучение новичков добавили «патриотическое воспитание»: «Прокликиваю и тошнит». Хочет "
+     "тихо перевести деньги; я честно рассказала о рисках.", {"war": (1, "«Меня от этого тошнит»")}),
     ("seryozha", -175, "whatsapp", 15, "calm/warm", 4, "outside", "дача, забор",
      "Серёжа прислал фото: подпёр наш забор на даче, а то падал. Перевела денег на доски. Про войну он сам: "
      "«Ну, наверху знают, что делают».",

@@ -30,19 +30,18 @@ _state = _State()
 
 
 def system_language() -> str:
-    """Russian for any Russian-speaking locale, English for the rest of the world."""
+    """The first of Russian or English the system's locale asks for; Russian when it asks for
+    neither (an emigrant's German or Georgian laptop: the app is written for Russian speakers)."""
     candidates = [os.environ.get(v, "") for v in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")]
     import locale
 
     with contextlib.suppress(ValueError):
         candidates.append(locale.getlocale()[0] or "")
     for raw in candidates:
-        for part in raw.split(":"):
-            code = part.split(".")[0].split("@")[0].replace("-", "_").lower()
-            if not code or code in ("c", "posix"):
-                continue
-            lang = code.split("_")[0]
-            return "ru" if lang == "ru" else "en"
+        codes = [part.split(".")[0].split("@")[0].replace("-", "_").lower() for part in raw.split(":")]
+        languages = [code.split("_")[0] for code in codes if code and code not in ("c", "posix")]
+        if languages:  # the first variable that names a language decides
+            return next((lang for lang in languages if lang in SUPPORTED), DEFAULT)
     return DEFAULT
 
 

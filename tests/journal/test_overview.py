@@ -23,19 +23,27 @@ def test_due_items_merge_follow_ups_reminders_and_intervals(vault):
     assert not items[2].overdue(TODAY)
 
 
-def test_quiet_people_use_their_own_interval_or_the_default(vault):
+def test_quiet_people_use_the_setting_or_their_own_longer_interval(vault):
     recent = add_person(vault, "Недавно")
     add_talk(vault, recent.id, "x", when=datetime(2026, 11, 20, 10))
     old = add_person(vault, "Давно")
     add_talk(vault, old.id, "x", when=datetime(2026, 9, 1, 10))
+    # Their own weekly rhythm asks for a talk in the due list; two weeks is not "quiet" when the
+    # setting says four (the Overview listed people talked to 7 days ago).
     strict = add_person(vault, "Часто", stay_in_touch_weeks=1)
     add_talk(vault, strict.id, "x", when=datetime(2026, 11, 10, 10))
+    roomy = add_person(vault, "Редко", stay_in_touch_weeks=8)
+    add_talk(vault, roomy.id, "x", when=datetime(2026, 10, 1, 10))  # 7 weeks: within their 8
+    later = add_person(vault, "Реже", stay_in_touch_weeks=6)
+    add_talk(vault, later.id, "x", when=datetime(2026, 10, 1, 10))  # 7 weeks: past their 6
     add_person(vault, "Никогда")
     add_person(vault, "Архив", archived=True)
     quiet, total = quiet_people(vault, TODAY, weeks=4)
-    assert [p.name for p in quiet] == ["Никогда", "Давно", "Часто"] and total == 3
+    assert [p.name for p in quiet] == ["Никогда", "Давно", "Реже"] and total == 3
+    assert [p.weeks for p in quiet] == [4, 4, 6]
     quiet, total = quiet_people(vault, TODAY, weeks=4, limit=1)
     assert len(quiet) == 1 and total == 3
+    assert "Часто" in [i.contact_name for i in due_items(vault, TODAY) if i.kind == "stay_in_touch"]
 
 
 def test_small_wins_follow_the_dimension_direction(vault):

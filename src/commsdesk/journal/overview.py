@@ -70,11 +70,12 @@ def due_items(vault: Vault, today: date, horizon_days: int = 7,
 
 def quiet_people(vault: Vault, today: date, weeks: int, limit: int = 10,
                  last_talks: list | None = None) -> tuple[list[QuietPerson], int]:
-    """People not talked to for `weeks` (or their own stay-in-touch interval), longest first,
-    and how many there are in all."""
+    """People not talked to for `weeks` (the setting) or for their own stay-in-touch interval if
+    it is longer, longest first, and how many there are in all. A shorter interval of their own
+    does not make someone "quiet" sooner: it asks for a talk in the due list ("stay_in_touch")."""
     quiet = []
     for row in last_talks if last_talks is not None else vault.repos.contacts.last_talks():
-        interval = row.weeks_interval or weeks
+        interval = max(weeks, row.weeks_interval or 0)
         if row.last_talk is None or row.last_talk <= today - timedelta(weeks=interval):
             quiet.append(QuietPerson(row.id, row.name, row.last_talk, interval))
     quiet.sort(key=lambda p: (p.last_talk or date.min, p.name))

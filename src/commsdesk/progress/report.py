@@ -8,10 +8,23 @@ from html import escape
 from commsdesk.i18n import N_, _, format_date, ngettext
 from commsdesk.library.catalog import title
 from commsdesk.progress.figures import OverallProgress, PersonProgress
+from commsdesk.progress.stats import DAYS_PER_MONTH
 
-VERDICTS = {"early": N_("a small win sooner than expected"), "on_time": N_("on the expected pace"),
+VERDICTS = {"too_soon": N_("begun less than a month ago: too soon to compare with what you expected"),
+            "early": N_("a small win sooner than expected"), "on_time": N_("on the expected pace"),
             "not_yet": N_("no small win yet; still within the time you expected"),
             "later": N_("slower than expected: worth recalibrating")}
+
+
+def elapsed(months: float) -> str:
+    """How long a strategy has run, in the unit that says it: "1 day", "3 weeks", "5 months"
+    (never "0 months" the day after it began)."""
+    days = round(months * DAYS_PER_MONTH)
+    if days < 14:
+        return ngettext("{n} day", "{n} days", days).format(n=days)
+    if days < 61:
+        return ngettext("{n} week", "{n} weeks", days // 7).format(n=days // 7)
+    return ngettext("{n} month", "{n} months", round(months)).format(n=round(months))
 
 
 @dataclass(frozen=True)
@@ -50,8 +63,8 @@ def report_html(overall: OverallProgress, people: list[ReportPerson], labels: di
         parts.append(_tag("h2", _("Expectation and outcome")))
         parts.append(_table([_("Person"), _("Expected"), _("So far"), _("Small wins"), _("Verdict")], [
             [labels.get(s.contact_id, "—"), _expected(s.expected_months),
-             ngettext("{n} month", "{n} months", round(s.months_so_far)).format(n=round(s.months_so_far)),
-             str(s.wins), _(VERDICTS[s.verdict])] for s in overall.strategies]))
+             elapsed(s.months_so_far), str(s.wins), _(VERDICTS[s.verdict])]
+            for s in overall.strategies]))
     for person in people:
         parts.append(f"<h2>{escape(person.label)}</h2>")
         if person.stage:

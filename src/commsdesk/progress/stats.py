@@ -10,6 +10,7 @@ from itertools import pairwise
 from commsdesk.domain import Observation
 
 DAYS_PER_MONTH = 30.44
+SETTLING_MONTHS = 1.0  # before this, no verdict on a strategy's pace
 
 
 def week_start(day: date) -> date:
@@ -72,7 +73,11 @@ class StrategyOutcome:
 
     @property
     def verdict(self) -> str:
-        """'early' (a win before the expected time), 'on_time', 'not_yet' or 'later'."""
+        """'too_soon' (begun less than a month ago: a win after a day says nothing about a
+        pace of months), 'early' (a win before the expected time), 'on_time', 'not_yet' or
+        'later'."""
+        if self.months_so_far < SETTLING_MONTHS:
+            return "too_soon"
         if self.expected_months is None:
             return "not_yet" if self.first_win_after is None else "on_time"
         if self.first_win_after is None:

@@ -108,14 +108,20 @@ class AppController(QObject):
 
     def apply_language(self, language: str, rebuild: bool = True) -> None:
         self.settings.language = language
-        code = i18n.set_language(language if language != "system" else i18n.system_language())
+        i18n.set_language(language if language != "system" else i18n.system_language())
         if rebuild:
-            theme.install_qt_translations(self.app, code)
+            self._install_qt_language()
         else:  # at start-up: Qt's own catalog only matters for its standard dialogs, later
-            QTimer.singleShot(200, lambda: theme.install_qt_translations(self.app, code))
+            QTimer.singleShot(200, self._install_qt_language)
         if rebuild:
             self.save_settings()
             self.window.rebuild()
+
+    def _install_qt_language(self) -> None:
+        """The language now, not when asked: it may have changed within the start-up delay."""
+        from commsdesk.ui import qt_i18n
+
+        qt_i18n.install(self.app, i18n.current_language())
 
     def apply_appearance(self) -> None:
         theme.apply(self.app, self.settings.theme, self.settings.font_scale)

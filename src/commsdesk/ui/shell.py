@@ -9,8 +9,9 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QTimer
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from commsdesk.storage.errors import describe
 from commsdesk.ui.start.frame import ProgressRelay
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
     from commsdesk.ui.controller import AppController
 
-
+_ARMED = "commsdeskShortcuts"  # a window that has the lock and quit keys already
 
 
 class ShellWindow(QMainWindow):
@@ -35,6 +36,7 @@ class ShellWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(controller.settings.geometry.encode()))
         self.workspace = None
         self._shortcuts_installed = False
+        self._build_menu()  # now, not with the shortcuts: a menu bar appearing later moves the page
         self.show_start()
         QTimer.singleShot(250, self._install_shortcuts)  # once the first frame is up
 
@@ -43,14 +45,59 @@ class ShellWindow(QMainWindow):
             return
         self._shortcuts_installed = True
         from PySide6.QtCore import Qt  # not before the first frame: building `Qt` takes ~14 ms
+
+        self._arm(self, Qt.ShortcutContext.ApplicationShortcut)
+        # Qt does not deliver an application shortcut whose window is blocked by a modal dialog
+        # (search, a file chooser, a message box): each modal window gets its own when it is
+        # first focused, so the lock keys work wherever the user is. Only modal ones: over a
+        # window that blocks nothing both would match, and Qt runs neither of two such keys.
+        QApplication.instance().focusWindowChanged.connect(self._arm_focused)
+        self._build_menu()  # again, now with F1
+
+    def _arm(self, window: QWidget, context) -> None:
         from PySide6.QtGui import QKeySequence, QShortcut
 
-        for keys, slot in (("Ctrl+L", self.controller.lock),
-                           ("Ctrl+Shift+L", self.controller.lock),  # panic: locks, no questions
-                           ("Ctrl+Q", self.controller.quit)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        from commsdesk.ui import shortcuts as keys
+
+        window.setProperty(_ARMED, True)
+        for sequence, slot in ((keys.LOCK, self.controller.lock),
+                               (keys.PANIC_LOCK, self.controller.lock),  # locks, no questions
+                               (keys.QUIT, self.controller.quit)):
+            shortcut = QShortcut(QKeySequence(sequence), window)
+            shortcut.setContext(context)
             shortcut.activated.connect(slot)
+
+    def _arm_focused(self, focused) -> None:
+        from PySide6.QtCore import Qt
+
+        if focused is None or not shiboken6.isValid(self):
+            return
+        widget = next((w for w in QApplication.topLevelWidgets()
+                       if w.windowHandle() is focused), None)
+        if widget is not None and widget.property(_ARMED) is not True \
+                and widget.windowModality() != Qt.WindowModality.NonModal:
+            self._arm(widget, Qt.ShortcutContext.WindowShortcut)
+
+    def _build_menu(self) -> None:
+        """Help → Keyboard shortcuts (F1); built again in the new language after a switch."""
+        from PySide6.QtGui import QKeySequence
+
+        from commsdesk.i18n import _
+        from commsdesk.ui import shortcuts as keys
+
+        bar = self.menuBar()
+        bar.clear()
+        help_menu = bar.addMenu(_("&Help"))
+        self._help_action = help_menu.addAction(_("Keyboard shortcuts"))
+        self._help_action.triggered.connect(self.show_shortcuts)
+        if self._shortcuts_installed:  # the first time, later: setShortcut costs ~150 ms
+            self._help_action.setShortcut(QKeySequence(keys.HELP))
+
+    def show_shortcuts(self) -> None:
+        from commsdesk.ui.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.open()
 
     # -- what the window shows -------------------------------------------------------------
     def _set(self, widget: QWidget) -> None:
@@ -68,6 +115,7 @@ class ShellWindow(QMainWindow):
         from commsdesk.ui.start.welcome import WelcomePage
 
         page = WelcomePage()
+        page.language.chosen.connect(self.controller.apply_language)
         page.create_requested.connect(self.show_create)
         page.demo_requested.connect(lambda: self._open_demo(page))
         page.open_requested.connect(lambda: self.controller.choose_vault_file(self._use_file))
@@ -76,12 +124,17 @@ class ShellWindow(QMainWindow):
             page.show_note(info, error)
         self._set(page)
 
-    def show_create(self) -> None:
+    def show_create(self, before: QWidget | None = None) -> None:
+        """`before`: the create page in another language, whose typed text carries over."""
         from commsdesk.ui.start.create import CreatePage
 
         page = CreatePage(str(self.controller.vault_path))
+        page.language.chosen.connect(self.controller.apply_language)
         page.back.connect(self.show_start)
         page.create.connect(lambda passphrase: self._create(page, passphrase))
+        if isinstance(before, CreatePage):
+            page.first.setText(before.first.text())
+            page.second.setText(before.second.text())
         self._set(page)
         page.first.setFocus()
 
@@ -162,10 +215,16 @@ class ShellWindow(QMainWindow):
 
     def rebuild(self) -> None:
         """After a language or theme change: the same screen, built anew."""
+        self._build_menu()
         if self.controller.vault is not None:
             self.controller.resume_section = self.current_section()
             self.show_workspace()
             self.controller.settle_workspace()
+            return
+        from commsdesk.ui.start.create import CreatePage
+
+        if isinstance(self.centralWidget(), CreatePage):
+            self.show_create(self.centralWidget())  # the page the language was chosen on
         else:
             self.show_start()
 

@@ -1,13 +1,11 @@
-"""Light and dark palettes on the Fusion style, the font size, and Qt's own Russian catalog."""
+"""Light and dark palettes on the Fusion style, and the font size."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 _BASE_POINT_SIZE: dict[str, float] = {}
-_INSTALLED: dict[str, QTranslator] = {}
 
 LIGHT = {"window": "#f6f5f2", "base": "#ffffff", "alt": "#f0eee9", "text": "#1f1f1f",
          "button": "#ecebe6", "highlight": "#3f6e8c", "highlighted_text": "#ffffff",
@@ -75,22 +73,3 @@ def _apply_palette(app: QApplication, theme: str) -> None:
                  QPalette.ColorRole.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(c["muted"]))
     app.setPalette(palette)
-
-
-def install_qt_translations(app: QApplication, language: str) -> QTranslator | None:
-    """Qt's own `qtbase_ru` catalog, so standard buttons and dialogs speak Russian too."""
-    # Locale names, not QLocale.Language: that enum has hundreds of members to build at start-up.
-    QLocale.setDefault(QLocale("ru_RU" if language == "ru" else "en_US"))
-    old = _INSTALLED.pop("qtbase", None)
-    if old is not None:
-        app.removeTranslator(old)
-        old.deleteLater()
-    if language != "ru":
-        return None
-    translator = QTranslator(app)
-    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale("ru_RU"), "qtbase", "_", path):
-        app.installTranslator(translator)
-        _INSTALLED["qtbase"] = translator
-        return translator
-    return None

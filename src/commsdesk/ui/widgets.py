@@ -52,7 +52,10 @@ def message(text: str = "", kind: str = "error") -> QLabel:
     label.setWordWrap(True)
     label.setObjectName(f"message-{kind}")
     tint(label, kind)
-    label.setVisible(bool(text))
+    if not text:
+        label.hide()
+    # Never show() here: a label without a parent yet would open as a window of its own for a
+    # moment (and take the focus from the main window); it shows with the page it is put on.
     return label
 
 
@@ -63,6 +66,16 @@ def with_clear_button(edit: QLineEdit) -> QLineEdit:
     if action is not None:
         action.setText(_("Clear"))
     return edit
+
+
+def keep_place(widget: QWidget, lines: int = 0) -> None:
+    """A message that comes and goes keeps its room, so the form does not jump under the
+    pointer when it appears (`lines`: the room it keeps while it has no text)."""
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)
+    if lines:
+        widget.setMinimumHeight(lines * widget.fontMetrics().lineSpacing())
 
 
 class PassphraseField(QLineEdit):

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import shiboken6
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -24,10 +25,10 @@ from commsdesk.i18n import _, current_language, format_date, ngettext
 from commsdesk.library.catalog import title
 from commsdesk.planner.stages import Stage
 from commsdesk.progress.figures import OverallProgress, PersonProgress, overall_progress, person_progress
-from commsdesk.progress.report import VERDICTS
+from commsdesk.progress.report import VERDICTS, elapsed
 from commsdesk.ui.controls import LazyCombo, inform
 from commsdesk.ui.people.model import contact_labels, people_choices
-from commsdesk.ui.widgets import heading, hint, mark_vault_data
+from commsdesk.ui.widgets import heading, hint, mark_vault_data, message
 
 
 def _table(headers: list[str], rows: list[list[str]], name: str) -> QTableWidget:
@@ -106,18 +107,49 @@ class ProgressPage(QWidget):
             work = lambda: overall_progress(self.vault, today)  # noqa: E731
         else:
             work = lambda: person_progress(self.vault, contact_id)  # noqa: E731
-        self.controller.tasks.run(work, self._show)
+        if self.shown is None:  # the first load: say so, rather than an empty panel
+            self._loading()
+        self.controller.tasks.run(work, self._show, self._failed)
 
-    def _show(self, figures) -> None:
-        if not shiboken6.isValid(self):
-            return  # locked meanwhile
-        self.shown = figures
+    def _new_body(self) -> QVBoxLayout:
         old = self.scroll.takeWidget()
         if old is not None:
             old.deleteLater()
         self.body = QWidget()
         mark_vault_data(self.body)
-        layout = QVBoxLayout(self.body)
+        return QVBoxLayout(self.body)
+
+    def _loading(self) -> None:
+        layout = self._new_body()
+        layout.addStretch(1)
+        self.loading_note = hint(_("Counting conversations and small wins…"))
+        self.loading_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bar = QProgressBar()
+        bar.setRange(0, 0)
+        bar.setTextVisible(False)
+        bar.setMaximumWidth(320)
+        bar.setAccessibleName(_("Loading"))
+        layout.addWidget(self.loading_note)
+        layout.addWidget(bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.scroll.setWidget(self.body)
+
+    def _failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        from commsdesk.storage.errors import describe
+
+        self.shown = None
+        layout = self._new_body()
+        layout.addWidget(message(describe(exc)))
+        layout.addStretch(1)
+        self.scroll.setWidget(self.body)
+
+    def _show(self, figures) -> None:
+        if not shiboken6.isValid(self):
+            return  # locked meanwhile
+        self.shown = figures
+        layout = self._new_body()
         if isinstance(figures, OverallProgress):
             self._fill_overall(layout, figures)
         else:
@@ -154,8 +186,7 @@ class ProgressPage(QWidget):
                                      _("Verdict")], [
                 [names.get(s.contact_id, "—"), "—" if s.expected_months is None else ngettext(
                     "{n} month", "{n} months", s.expected_months).format(n=s.expected_months),
-                 ngettext("{n} month", "{n} months", round(s.months_so_far)).format(
-                     n=round(s.months_so_far)), str(s.wins), _(VERDICTS[s.verdict])]
+                 elapsed(s.months_so_far), str(s.wins), _(VERDICTS[s.verdict])]
                 for s in f.strategies], _("Expectation and outcome")))
         else:
             layout.addWidget(hint(_("Strategies from the Planner appear here, with the time you "

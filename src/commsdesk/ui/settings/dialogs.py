@@ -10,7 +10,7 @@ from commsdesk.storage.errors import MIN_PASSPHRASE_LENGTH
 from commsdesk.storage.kdf import LEVELS
 from commsdesk.ui.controls import DataCombo
 from commsdesk.ui.start.create import StrengthMeter
-from commsdesk.ui.widgets import PassphraseField, hint, message
+from commsdesk.ui.widgets import PassphraseField, hint, keep_place, message
 
 
 def strength_choices(current: int) -> list[tuple[str, int]]:
@@ -34,8 +34,11 @@ class _Base(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     def finish_layout(self) -> None:
+        keep_place(self.error, lines=2)  # the buttons stay where the pointer is
         self.layout_.addWidget(self.error)
         self.layout_.addWidget(self.buttons)
+        for field in self.findChildren(PassphraseField):  # a message about what was typed
+            field.textChanged.connect(self.error.hide)
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

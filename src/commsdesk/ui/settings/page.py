@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from commsdesk.i18n import _
 from commsdesk.ui.controls import DataCombo
+from commsdesk.ui.settings.export_panel import ExportPanel
 from commsdesk.ui.settings.travel import TravelPanel
 from commsdesk.ui.settings.vault_panel import VaultPanel
 from commsdesk.ui.widgets import heading, mark_vault_data
@@ -89,6 +90,8 @@ class SettingsPage(QScrollArea):
 
         self.vault_panel = VaultPanel(controller, vault)
         layout.addWidget(self.vault_panel)
+        self.export_panel = ExportPanel(controller, vault)
+        layout.addWidget(self.export_panel)
         self.travel_panel = TravelPanel(controller, vault)
         layout.addWidget(self.travel_panel)
         layout.addStretch(1)

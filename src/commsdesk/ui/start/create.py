@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from commsdesk.i18n import N_, _
+from commsdesk.i18n import N_, _, current_language
 from commsdesk.storage.errors import MIN_PASSPHRASE_LENGTH
-from commsdesk.ui.start.frame import StartFrame
-from commsdesk.ui.widgets import PassphraseField, heading, hint, message
+from commsdesk.ui.start.frame import LanguageChoice, StartFrame
+from commsdesk.ui.widgets import PassphraseField, heading, hint, keep_place, message
 
 STRENGTH_LABELS = (N_("Very weak"), N_("Weak"), N_("Fair"), N_("Strong"), N_("Very strong"))
 
@@ -56,6 +56,8 @@ class CreatePage(StartFrame):
 
     def __init__(self, vault_path: str, parent=None):
         super().__init__(parent)
+        self.language = LanguageChoice(current_language())
+        self.body.addWidget(self.language)
         self.body.addWidget(heading(_("Create your vault")))
         self.body.addWidget(hint(_("Choose a passphrase: several words that you will remember "
                                    "and nobody could guess.")))
@@ -70,7 +72,10 @@ class CreatePage(StartFrame):
                             "make an emergency kit in Settings."), "info")
         self.body.addWidget(warning)
         self.error = message()
+        keep_place(self.error, lines=2)
         self.body.addWidget(self.error)
+        for field in (self.first, self.second):  # a message about what was typed goes with it
+            field.textChanged.connect(self.error.hide)
         self.body.addWidget(hint(_("The vault will be saved as {path}").format(path=vault_path)))
         row = QHBoxLayout()
         back = QPushButton(_("Back"))
@@ -84,6 +89,7 @@ class CreatePage(StartFrame):
         row.addWidget(self.submit)
         self.body.addLayout(row)
         self.body.addWidget(self.busy)
+        self.body.addWidget(self.busy_note)
         self.body.addStretch(1)
 
     def _submit(self) -> None:

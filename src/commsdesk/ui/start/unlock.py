@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from commsdesk.i18n import _
 from commsdesk.ui.start.frame import StartFrame
-from commsdesk.ui.widgets import PassphraseField, heading, hint, message, tint
+from commsdesk.ui.widgets import PassphraseField, heading, hint, keep_place, message, tint
 
 
 class UnlockPage(StartFrame):
@@ -24,7 +24,9 @@ class UnlockPage(StartFrame):
         self.passphrase.returnPressed.connect(self._submit)
         self.body.addWidget(self.passphrase)
         self.error = message()
+        keep_place(self.error, lines=2)
         self.body.addWidget(self.error)
+        self.passphrase.textChanged.connect(self._typed)
         row = QHBoxLayout()
         other = QPushButton(_("Open another vault file…"))
         other.clicked.connect(self.open_other)
@@ -48,12 +50,19 @@ class UnlockPage(StartFrame):
             self.error.hide()
             self.unlock.emit(self.passphrase.take())
 
+    def _typed(self) -> None:
+        """"Wrong passphrase" is about the last try: it goes as the next one is typed."""
+        if self.error.objectName() == "message-error":
+            self.error.hide()
+
     def show_info(self, text: str) -> None:
+        self.error.setObjectName("message-info")
         self.error.setText(text)
         tint(self.error, "info")
         self.error.show()
 
     def show_error(self, text: str) -> None:
+        self.error.setObjectName("message-error")
         tint(self.error, "error")
         self.error.setText(text)
         self.error.show()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton
 
-from commsdesk.i18n import _
-from commsdesk.ui.start.frame import StartFrame
+from commsdesk.i18n import _, current_language
+from commsdesk.ui.start.frame import LanguageChoice, StartFrame
 from commsdesk.ui.widgets import heading, hint, message, tint
 
 DEMO_PASSPHRASE = "commsdesk-demo"  # noqa: S105 - public on purpose: the demo holds no secrets
@@ -20,6 +20,8 @@ class WelcomePage(StartFrame):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.language = LanguageChoice(current_language())
+        self.body.addWidget(self.language)
         self.body.addWidget(heading(_("Welcome to CommsDesk")))
         self.body.addWidget(hint(_(
             "A private journal and guide for talking about the war with the people you left: "
@@ -48,6 +50,7 @@ class WelcomePage(StartFrame):
         self.note = message()
         self.body.addWidget(self.note)
         self.body.addWidget(self.busy)
+        self.body.addWidget(self.busy_note)
         self.body.addStretch(1)
 
     def show_note(self, text: str, error: bool = False) -> None:
