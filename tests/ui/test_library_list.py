@@ -7,6 +7,7 @@ from PySide6.QtTest import QTest
 
 from commsdesk.ui.library.model import HEADING_ROLE
 from commsdesk.ui.workspace import LIBRARY
+from conftest import settled
 
 
 def library(controller):
@@ -78,6 +79,7 @@ def test_opening_an_article_does_not_move_the_list_under_the_pointer(qtbot, unlo
     bar = page.reader.browser.verticalScrollBar()
     bar.setValue(bar.maximum())
     qtbot.mouseClick(page.reader.bookmark, Qt.MouseButton.LeftButton)
+    settled(qtbot, unlocked)  # marks are saved on the worker
     assert unlocked.vault.repos.library_marks.get(opened).bookmarked
     click_row(qtbot, page, 4)  # the next one: the first is saved as read
     assert unlocked.vault.repos.library_marks.get(opened).progress >= 0.95

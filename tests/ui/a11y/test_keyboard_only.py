@@ -139,7 +139,7 @@ def test_create_add_log_search_lock_with_the_keyboard_alone(qtbot, controller, c
     assert not named("Notes")(focused()), "Tab stayed in the notes"
     press(qtbot, Key.Key_Return, CTRL)
     idle(qtbot, controller)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
     window_manager(qtbot, window)
     [talk] = controller.vault.repos.conversations.list()
     assert (talk.contact_id, talk.notes) == (mum.id, NOTES)
