@@ -102,3 +102,13 @@ def test_discard_draft_asks_first(qtbot, unlocked):
     settled(qtbot, unlocked)
     assert again.notes.toPlainText() == "" and not again.discard_button.isVisible()
     assert not unlocked.vault.repos.drafts.load("conversation")
+
+
+def test_without_a_draft_there_is_no_discard_button(qtbot, unlocked):
+    """Found in a real session: «Удалить черновик» showed on an empty dialog (QDialogButtonBox
+    shows the buttons it is given, and the button was hidden before it was added)."""
+    add_person(unlocked.vault, "Мама")
+    dialog = unlocked.window.workspace.sections[JOURNAL].log_conversation()
+    qtbot.waitUntil(dialog.isVisible)
+    assert unlocked.vault.repos.drafts.load("conversation") is None
+    assert not dialog.discard_button.isVisible() and not dialog.draft_note.isVisible()

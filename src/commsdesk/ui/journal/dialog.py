@@ -132,8 +132,8 @@ class ConversationDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.discard_button = QPushButton(_("Discard draft"))
         self.discard_button.clicked.connect(self._discard_draft)
-        self.discard_button.hide()
         buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.discard_button.hide()  # after addButton, which shows it: only a restored draft has one
         if conversation is not None:
             history = QPushButton(_("Earlier versions…"))
             history.clicked.connect(self._show_history)
