@@ -58,3 +58,39 @@ def test_timeline_model_stops_at_the_last_page(qtmodeltester, vault, monkeypatch
     assert model.rowCount() == 9
     qtmodeltester.check(model)
     assert "Conversation" in model.data(model.index(0, 1))
+
+
+def test_pages_read_in_the_background_arrive_later_and_never_on_the_ui_thread(qtbot, vault,
+                                                                               monkeypatch):
+    """ui_bench: scrolling the Journal of a 100k vault stalled the UI thread 150 ms per page."""
+    import threading
+
+    monkeypatch.setattr(paged_model, "PAGE", 5)
+    person = add_person(vault, "Мама")
+    for day in range(1, 13):
+        add_talk(vault, person.id, f"день {day}", when=datetime(2026, 10, day, 12))
+    reader = paged_model.PageReader()
+    model = ConversationsModel(vault, reader=reader)
+    threads = []
+    real_fetch = model.fetch
+
+    def fetch(limit, offset):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real_fetch(limit, offset)
+
+    model.fetch = fetch
+    model.reload()  # the first page at once, so the view shows something
+    assert model.rowCount() == 5 and threads == [True]
+    model.fetchMore()
+    assert model.rowCount() == 5 and not model.canFetchMore()  # asked once, still on its way
+    qtbot.waitUntil(lambda: model.rowCount() == 10)
+    assert threads == [True, False]
+    model.fetchMore()
+    model.reload()  # a new filter before the page arrived: the old page is dropped
+    reader.wait()
+    qtbot.wait(50)
+    assert model.rowCount() == 5
+    model.load_more_now()  # finding a row that must be shown: at once
+    assert model.rowCount() == 10 and threads[-1] is True
+    notes = [model.record(r).notes for r in range(model.rowCount())]
+    assert notes == [f"день {d}" for d in range(12, 2, -1)]

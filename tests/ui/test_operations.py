@@ -169,8 +169,8 @@ def test_the_window_reads_and_scrolls_while_a_worker_holds_a_long_write(qtbot, u
     try:
         journal.apply_filter()  # the reads a filter change makes, on the UI thread
         journal.table.scrollToBottom()
-        while journal.model.canFetchMore(journal.model.index(-1, -1)):
-            journal.model.fetchMore(journal.model.index(-1, -1))
+        while journal.model.has_more():
+            journal.model.load_more_now()
         rows = journal.model.rowCount()
         still_writing = not release.is_set() and unlocked.tasks.busy
     finally:

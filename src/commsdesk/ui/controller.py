@@ -49,6 +49,9 @@ class AppController(QObject):
         self.vault: Vault | None = None
         self._closing: Vault | None = None  # locked, still erasing and closing on the worker
         self.tasks = Tasks(self)
+        from commsdesk.ui.paged_model import PageReader
+
+        self.pages = PageReader(self)  # lists' next pages, read while the user scrolls
         self.tasks.changed.connect(self.notify_changed)
         self.tasks.error.connect(self._show_error)
         self._clock = clock  # None: the awake clock of ui.guard

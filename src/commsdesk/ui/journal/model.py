@@ -20,8 +20,8 @@ class ConversationsModel(PagedTableModel):
     WHEN, PERSON, CHANNEL, TEMPERATURE, NOTES = range(5)
     SORT_KEYS: ClassVar[dict[int, str]] = {WHEN: "when"}
 
-    def __init__(self, vault, discreet: bool = False, parent=None):
-        super().__init__(parent)
+    def __init__(self, vault, discreet: bool = False, parent=None, reader=None):
+        super().__init__(parent, reader)
         self.headers = [_("When"), _("Person"), _("Channel"), _("How it felt"), _("Notes")]
         self.vault = vault
         self.discreet = discreet

@@ -35,7 +35,7 @@ class JournalPage(QWidget):
         super().__init__()
         mark_vault_data(self)
         self.controller, self.vault, self.workspace = controller, vault, workspace
-        self.model = ConversationsModel(vault, controller.settings.discreet_mode, self)
+        self.model = ConversationsModel(vault, controller.settings.discreet_mode, self, controller.pages)
 
         self.person = LazyCombo(_("Person"), self._person_items)
         self.person.add(_("Everyone"), None)

@@ -21,8 +21,8 @@ class ContactsModel(PagedTableModel):
     NAME, RELATIONSHIP, TAGS = range(3)
     SORT_KEYS: ClassVar[dict[int, str]] = {NAME: "name", RELATIONSHIP: "relationship"}
 
-    def __init__(self, vault, discreet: bool = False, parent=None):
-        super().__init__(parent)
+    def __init__(self, vault, discreet: bool = False, parent=None, reader=None):
+        super().__init__(parent, reader)
         self.headers = [_("Name"), _("Relationship"), _("Tags")]
         self.vault = vault
         self.discreet = discreet

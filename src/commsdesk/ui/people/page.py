@@ -40,7 +40,7 @@ class PeoplePage(QWidget):
         super().__init__()
         mark_vault_data(self)
         self.controller, self.vault, self.workspace = controller, vault, workspace
-        self.model = ContactsModel(vault, controller.settings.discreet_mode, self)
+        self.model = ContactsModel(vault, controller.settings.discreet_mode, self, controller.pages)
 
         self.name_filter = name_filter_field()
         self.relationship = choice_combo(_("Relationship"), _("Everyone"),
@@ -222,8 +222,8 @@ class PeoplePage(QWidget):
             self._reload.stop()
             self.apply_filter()
         row = self.model.row_of(lambda c: c.id == contact_id)
-        while row < 0 and self.model.canFetchMore():
-            self.model.fetchMore()
+        while row < 0 and self.model.has_more():
+            self.model.load_more_now()
             row = self.model.row_of(lambda c: c.id == contact_id)
         self._show_contact(contact)
         self._select_row(contact_id)

@@ -57,7 +57,7 @@ class PlannerPage(QWidget):
         mark_vault_data(self)
         self.controller, self.vault, self.workspace = controller, vault, workspace
         self.contact = None
-        self.model = ContactsModel(vault, controller.settings.discreet_mode, self)
+        self.model = ContactsModel(vault, controller.settings.discreet_mode, self, controller.pages)
         self.name_filter = name_filter_field()
         self.name_filter.textChanged.connect(self._filter)
         self.table = people_table(self.model)
