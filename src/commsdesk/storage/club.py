@@ -1,56 +1,42 @@
-"""The Club's records in the vault: story cards from others, content packs, trusted signers,
-and the user's own practice. Nothing here is in the journal's search index."""
+"""The Club's records in the vault as rows and bytes: story cards from others and content packs (as
+their files; `club/shelf.py` reads and writes them), trusted signers, and the user's own practice.
+Nothing here is in the journal's search index."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from commsdesk.i18n import N_
 from commsdesk.storage import errors
 from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, json_in, json_out, new_uid, now
 
-if TYPE_CHECKING:  # the club modules load only when the Club is used (start-up stays fast)
-    from commsdesk.club.packs import Pack
-    from commsdesk.club.story_card import StoryCard
-
 
 class ClubStories:
-    """Imported story cards, read-only: each kept as the file held it, with where it came from."""
+    """Imported story cards, read-only: each kept as the file held it (the text of the card file,
+    written and read by `club/shelf.py`), with where it came from."""
 
     def __init__(self, vault):
         self._vault = vault
 
-    def add(self, card: StoryCard) -> int:
-        """Store an imported card; a card already on the shelf (same id) is refused."""
-        from commsdesk.club.story_card import StorySource
-        from commsdesk.club.story_file import export_card
-
-        source = card.source or StorySource("", date.today())
-        body = export_card(replace(card, source=None)).decode("utf-8")
+    def add(self, card_id: str, body: str, file_name: str, imported_on: date, club: str) -> int:
+        """Store an imported card's file text; a card already on the shelf (same id) is refused."""
         with self._vault.transaction() as conn:
-            if conn.execute("SELECT 1 FROM club_stories WHERE card_id = ?", (card.id,)).fetchone():
+            if conn.execute("SELECT 1 FROM club_stories WHERE card_id = ?", (card_id,)).fetchone():
                 raise errors.AlreadyPresent()
             return conn.execute(
                 "INSERT INTO club_stories (card_id, body, source_file, imported_on, club)"
                 " VALUES (?, ?, ?, ?, ?)",
-                (card.id, body, source.file_name, d_out(source.imported_on), source.club)).lastrowid
+                (card_id, body, file_name, d_out(imported_on), club)).lastrowid
 
-    def all(self) -> list[tuple[int, StoryCard]]:
+    def all(self) -> list[StoredStory]:
         """Every card on the shelf, newest import first."""
-        from commsdesk.club.story_card import StorySource
-        from commsdesk.club.story_file import card_from_document, parse
-
         with self._vault.reading() as conn:
             rows = conn.execute("SELECT id, body, source_file, imported_on, club FROM club_stories"
                                 " ORDER BY imported_on DESC, id DESC").fetchall()
-        out = []
-        for rid, body, source_file, imported_on, club in rows:
-            card = card_from_document(parse(body.encode("utf-8")))
-            card.source = StorySource(source_file, d_in(imported_on), club)
-            out.append((rid, card))
-        return out
+        return [StoredStory(rid, body, source_file, d_in(imported_on), club)
+                for rid, body, source_file, imported_on, club in rows]
 
     def delete(self, story_id: int) -> None:
         with self._vault.transaction() as conn:
@@ -58,9 +44,33 @@ class ClubStories:
 
 
 @dataclass(frozen=True)
-class InstalledPack:
+class StoredStory:
     row_id: int
-    pack: Pack  # read again from the stored file, so its status follows today's trusted keys
+    body: str  # the card file's text, without where it came from
+    file_name: str
+    imported_on: date
+    club: str
+
+
+class PackHeader(Protocol):
+    """What the vault lists of a pack (a `club.packs.Pack` is one): the file itself is kept whole."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def author(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def version(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class StoredPack:
+    row_id: int
+    data: bytes  # the pack file as imported: read again by `club/shelf.py` against today's trusted keys
     imported_on: date
 
 
@@ -68,7 +78,7 @@ class ContentPacks:
     def __init__(self, vault):
         self._vault = vault
 
-    def add(self, pack: Pack, data: bytes, imported_on: date | None = None) -> int:
+    def add(self, pack: PackHeader, data: bytes, imported_on: date | None = None) -> int:
         """Install a pack (already read and confirmed); a newer copy of the same pack replaces it."""
         with self._vault.transaction() as conn:
             conn.execute("DELETE FROM content_packs WHERE pack_id = ?", (pack.id,))
@@ -78,15 +88,17 @@ class ContentPacks:
                 (pack.id, pack.title, pack.author, pack.language, pack.version, data,
                  d_out(imported_on or date.today()))).lastrowid
 
-    def all(self, language: str | None = None) -> list[InstalledPack]:
-        from commsdesk.club.packs import read_pack  # cryptography: loaded only when needed
-
-        trusted = self._vault.repos.trusted_keys.all()
+    def all(self, language: str | None = None) -> list[StoredPack]:
+        """Every installed pack's file, by title."""
         sql = "SELECT id, data, imported_on FROM content_packs"
         with self._vault.reading() as conn:
             rows = conn.execute(sql + (" WHERE language = ?" if language else "") + " ORDER BY title",
                                 (language,) if language else ()).fetchall()
-        return [InstalledPack(rid, read_pack(bytes(data), trusted), d_in(on)) for rid, data, on in rows]
+        return [StoredPack(rid, bytes(data), d_in(on)) for rid, data, on in rows]
+
+    def pack_ids(self) -> set[str]:
+        with self._vault.reading() as conn:
+            return {r[0] for r in conn.execute("SELECT pack_id FROM content_packs")}
 
     def remove(self, row_id: int) -> None:
         """Uninstall a pack, with the user's bookmarks and notes on its articles."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from commsdesk.club.shelf import keep_card, kept_cards
 from commsdesk.files import read_limited
 from commsdesk.i18n import _, current_language, format_date, ngettext
 from commsdesk.library.articles import render
@@ -100,7 +101,7 @@ class StoriesTab(QWidget):
 
     # -- the shelf -------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.cards = dict(self.vault.repos.club_stories.all())
+        self.cards = dict(kept_cards(self.vault))
         self.index = ArticleIndex([
             (str(rid), card.title, card.duration, (), " ".join(_searchable(card)))
             for rid, card in self.cards.items()])
@@ -145,7 +146,7 @@ class StoriesTab(QWidget):
                 card = read_card(read_limited(path, MAX_BYTES), path.name)
                 card.source = StorySource(card.source.file_name if card.source else path.name,
                                           date.today(), self.club.text().strip())
-                self.vault.repos.club_stories.add(card)
+                keep_card(self.vault, card)
                 added += 1
             except OSError:
                 problems.append(f"{path.name}: " + _("the file cannot be read"))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from commsdesk.club.shelf import installed_packs
 from commsdesk.i18n import _, current_language
 from commsdesk.library.catalog import articles
 from commsdesk.library.pack_articles import empty_shelf, is_pack_article, pack_shelf
@@ -93,7 +94,7 @@ class LibraryPage(QWidget):
 
     def refresh(self) -> None:
         """Reload the installed packs' articles too (a pack may have been added or removed)."""
-        self.packs = pack_shelf(self.vault.repos.content_packs.all())
+        self.packs = pack_shelf(installed_packs(self.vault))
         self.apply_filter()
 
     def catalog(self) -> dict:
