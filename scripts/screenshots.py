@@ -187,10 +187,10 @@ def club(ctl, workspace, mother, out: Path, prefix: str, all_shots: bool) -> Non
     shoot(ctl.window, out, prefix + "club-drills")
     page.tabs.setCurrentIndex(MEETINGS)
     shoot(ctl.window, out, prefix + "club-meeting-kit")
-    from commsdesk.club.vcard import read_phone_export_file
+    from commsdesk.people.vcard import read_phone_export_file
     from commsdesk.ui.people.phone_import import PhoneImportDialog
 
-    sample = ROOT / "tests" / "club" / "data" / "vcard" / "android_21_utf8_qp.vcf"
+    sample = ROOT / "tests" / "people" / "data" / "vcard" / "android_21_utf8_qp.vcf"
     dialog = PhoneImportDialog(ctl.window, ctl.vault, read_phone_export_file(sample))
     dialog.list.item(0).setCheckState(dialog.list.item(0).checkState().Checked)
     dialog.show()

@@ -27,9 +27,9 @@ from commsdesk.storage import errors
 from commsdesk.storage.conversations import ConversationFilter
 from commsdesk.ui.controls import DataCombo, LazyCombo, confirm, inform
 from commsdesk.ui.files import choose_files
-from commsdesk.ui.library.reader import SafeBrowser
-from commsdesk.ui.people.model import people_choices
 from commsdesk.ui.widgets import heading, hint, mark_vault_data
+from commsdesk.ui.widgets.browser import SafeBrowser
+from commsdesk.ui.widgets.contacts import people_choices
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
 JOURNEY = "journey"

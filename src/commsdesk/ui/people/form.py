@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -20,23 +19,8 @@ from PySide6.QtWidgets import (
 
 from commsdesk.domain import AgeGroup, Channel, Contact, MediaKind, MediaSource, Relationship
 from commsdesk.i18n import _
-from commsdesk.ui.controls import DataCombo
 from commsdesk.ui.widgets import mark_vault_data, message
-
-
-def enum_combo(enum, accessible: str) -> DataCombo:
-    combo = DataCombo(accessible)
-    for member in enum:
-        combo.add(_(member.label), member)
-    return combo
-
-
-def text_box(accessible: str, lines: int = 3) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setAccessibleName(accessible)
-    box.setTabChangesFocus(True)
-    box.setMinimumHeight(box.fontMetrics().lineSpacing() * lines + 12)
-    return box
+from commsdesk.ui.widgets.fields import enum_combo, text_box
 
 
 class MediaDietEditor(QWidget):

@@ -92,7 +92,7 @@ class PhoneImportDialog(QDialog):
 
     def _import(self) -> None:
         """All chosen people in one transaction: all or nothing."""
-        from commsdesk.club.vcard import selected_fields
+        from commsdesk.people.vcard import selected_fields
 
         people = []
         for contact in self.chosen():
