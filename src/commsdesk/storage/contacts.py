@@ -67,7 +67,7 @@ class Contacts(Repository):
         _validate(contact)
         contact.updated_at = now()
         with self._vault.transaction() as conn:
-            self._require(conn, contact.id)
+            self.require(conn, contact.id)
             conn.execute(
                 "UPDATE contacts SET uid=?, display_name=?, relationship=?, region=?, age_group=?,"
                 " channels=?, media_diet=?, values_interests=?, topics_to_avoid=?,"
@@ -81,7 +81,7 @@ class Contacts(Repository):
 
     def set_archived(self, contact_id: int, archived: bool) -> None:
         with self._vault.transaction() as conn:
-            self._require(conn, contact_id)
+            self.require(conn, contact_id)
             conn.execute("UPDATE contacts SET archived=?, updated_at=? WHERE id=?",
                          (int(archived), dt_out(now()), contact_id))
 

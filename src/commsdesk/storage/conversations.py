@@ -42,7 +42,7 @@ class Conversations(Repository):
         conv.created_at = conv.created_at or stamp
         conv.updated_at = conv.updated_at or stamp
         with self._vault.transaction() as conn:
-            self._vault.repos.contacts._require(conn, conv.contact_id)
+            self._vault.repos.contacts.require(conn, conv.contact_id)
             cursor = conn.execute(
                 f"INSERT INTO conversations ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (None, *self._values(conv)),
@@ -56,8 +56,8 @@ class Conversations(Repository):
         _validate(conv)
         conv.updated_at = now()
         with self._vault.transaction() as conn:
-            self._require(conn, conv.id)
-            self._vault.repos.contacts._require(conn, conv.contact_id)
+            self.require(conn, conv.id)
+            self._vault.repos.contacts.require(conn, conv.contact_id)
             old = conn.execute("SELECT notes FROM conversations WHERE id = ?", (conv.id,)).fetchone()[0]
             if old != conv.notes:
                 self._vault.repos.history.record(conn, "conversation", conv.id, "notes", old)
@@ -133,7 +133,7 @@ class Conversations(Repository):
 
     def clear_follow_up(self, conv_id: int) -> None:
         with self._vault.transaction() as conn:
-            self._require(conn, conv_id)
+            self.require(conn, conv_id)
             conn.execute("UPDATE conversations SET follow_up_on = NULL, updated_at = ?"
                          " WHERE id = ?", (dt_out(now()), conv_id))
 

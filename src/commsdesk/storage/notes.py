@@ -27,7 +27,7 @@ class Reminders(Repository):
         reminder.updated_at = reminder.updated_at or stamp
         with self._vault.transaction() as conn:
             if reminder.contact_id is not None:
-                self._vault.repos.contacts._require(conn, reminder.contact_id)
+                self._vault.repos.contacts.require(conn, reminder.contact_id)
             reminder.id = conn.execute(
                 f"INSERT INTO reminders ({_REMINDER_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)",
                 (None, *self._values(reminder))).lastrowid
@@ -37,7 +37,7 @@ class Reminders(Repository):
     def update(self, reminder: Reminder) -> Reminder:
         reminder.updated_at = now()
         with self._vault.transaction() as conn:
-            self._require(conn, reminder.id)
+            self.require(conn, reminder.id)
             conn.execute("UPDATE reminders SET uid=?, contact_id=?, conversation_id=?, due_on=?,"
                          " note=?, done_at=?, created_at=?, updated_at=? WHERE id=?",
                          (*self._values(reminder), reminder.id))
@@ -46,7 +46,7 @@ class Reminders(Repository):
 
     def complete(self, reminder_id: int) -> None:
         with self._vault.transaction() as conn:
-            self._require(conn, reminder_id)
+            self.require(conn, reminder_id)
             stamp = dt_out(now())
             conn.execute("UPDATE reminders SET done_at=?, updated_at=? WHERE id=?",
                          (stamp, stamp, reminder_id))
@@ -130,7 +130,7 @@ class Reflections(Repository):
         _validate_mood(item)
         item.updated_at = now()
         with self._vault.transaction() as conn:
-            self._require(conn, item.id)
+            self.require(conn, item.id)
             conn.execute("UPDATE reflections SET uid=?, written_at=?, mood=?, hard=?, helped=?,"
                          " notes=?, contact_id=?, created_at=?, updated_at=? WHERE id=?",
                          (*self._values(item), item.id))

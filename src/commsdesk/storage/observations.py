@@ -90,7 +90,7 @@ class Observations(Repository):
         obs.created_at = obs.created_at or stamp
         obs.updated_at = obs.updated_at or stamp
         with self._vault.transaction() as conn:
-            self._vault.repos.contacts._require(conn, obs.contact_id)
+            self._vault.repos.contacts.require(conn, obs.contact_id)
             obs.id = conn.execute(
                 f"INSERT INTO observations ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (None, *self._values(obs)),
@@ -102,7 +102,7 @@ class Observations(Repository):
         _validate(obs)
         obs.updated_at = now()
         with self._vault.transaction() as conn:
-            self._require(conn, obs.id)
+            self.require(conn, obs.id)
             conn.execute(
                 "UPDATE observations SET uid=?, contact_id=?, dimension_id=?, observed_on=?,"
                 " value=?, evidence=?, conversation_id=?, created_at=?, updated_at=? WHERE id=?",

@@ -24,7 +24,7 @@ class Plans(Repository):
         plan.created_at = plan.created_at or stamp
         plan.updated_at = plan.updated_at or stamp
         with self._vault.transaction() as conn:
-            self._vault.repos.contacts._require(conn, plan.contact_id)
+            self._vault.repos.contacts.require(conn, plan.contact_id)
             plan.id = conn.execute(
                 f"INSERT INTO plans ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (None, *self._values(plan)),
@@ -37,7 +37,7 @@ class Plans(Repository):
         _validate(plan)
         plan.updated_at = now()
         with self._vault.transaction() as conn:
-            self._require(conn, plan.id)
+            self.require(conn, plan.id)
             conn.execute(
                 "UPDATE plans SET uid=?, contact_id=?, goal=?, realistic_expectation=?, status=?,"
                 " started_on=?, review_on=?, created_at=?, updated_at=?, expected_months=?,"

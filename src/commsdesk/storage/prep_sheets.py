@@ -32,7 +32,7 @@ class PrepSheets(Repository):
         sheet.created_at = sheet.created_at or stamp
         sheet.updated_at = sheet.updated_at or stamp
         with self._vault.transaction() as conn:
-            self._vault.repos.contacts._require(conn, sheet.contact_id)
+            self._vault.repos.contacts.require(conn, sheet.contact_id)
             sheet.id = conn.execute(
                 f"INSERT INTO prep_sheets ({_COLUMNS}) VALUES ({','.join('?' * 24)})",
                 (None, *self._values(sheet))).lastrowid
@@ -44,7 +44,7 @@ class PrepSheets(Repository):
         sheet.updated_at = now()
         names = [c.strip() for c in _COLUMNS.split(",")][1:]
         with self._vault.transaction() as conn:
-            self._require(conn, sheet.id)
+            self.require(conn, sheet.id)
             conn.execute(f"UPDATE prep_sheets SET {', '.join(n + '=?' for n in names)} WHERE id=?",
                          (*self._values(sheet), sheet.id))
             self.reindex(conn, [sheet.id])

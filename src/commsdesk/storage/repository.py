@@ -30,7 +30,9 @@ class Repository:
         raise NotImplementedError
 
     # -- shared ----------------------------------------------------------------------------
-    def _require(self, conn: Connection, record_id: int | None) -> int:
+    def require(self, conn: Connection, record_id: int | None) -> int:
+        """The id of a live record of this repository, or `RecordNotFound`: other repositories ask
+        it of the contact a record belongs to, inside their own transaction."""
         if record_id is None or conn.execute(
             f"SELECT 1 FROM {self.table} WHERE id = ? AND deleted_at IS NULL", (record_id,)
         ).fetchone() is None:
@@ -52,7 +54,7 @@ class Repository:
     def delete(self, record_id: int) -> None:
         """Soft delete: hidden at once, gone from search, erased for good by `purge_deleted`."""
         with self._vault.transaction() as conn:
-            self._require(conn, record_id)
+            self.require(conn, record_id)
             conn.execute(f"UPDATE {self.table} SET deleted_at = ? WHERE id = ?",
                          (dt_out(now()), record_id))
             search_index.remove(conn, self.kind, [record_id])

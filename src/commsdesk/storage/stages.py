@@ -27,7 +27,7 @@ class StageChanges(Repository):
     def add(self, change: StageChange) -> StageChange:
         change.uid = change.uid or new_uid()
         with self._vault.transaction() as conn:
-            self._vault.repos.contacts._require(conn, change.contact_id)
+            self._vault.repos.contacts.require(conn, change.contact_id)
             change.id = conn.execute(
                 "INSERT INTO stage_changes (uid, contact_id, stage, evidence, changed_on,"
                 " created_at) VALUES (?, ?, ?, ?, ?, ?)",
