@@ -6,23 +6,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from commsdesk.i18n import N_
 from commsdesk.storage import errors
 from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, json_in, json_out, new_uid, now
+
+if TYPE_CHECKING:
+    from commsdesk.storage.database import Database
 
 
 class ClubStories:
     """Imported story cards, read-only: each kept as the file held it (the text of the card file,
     written and read by `club/shelf.py`), with where it came from."""
 
-    def __init__(self, vault):
-        self._vault = vault
+    def __init__(self, db: Database):
+        self._db = db
 
     def add(self, card_id: str, body: str, file_name: str, imported_on: date, club: str) -> int:
         """Store an imported card's file text; a card already on the shelf (same id) is refused."""
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             if conn.execute("SELECT 1 FROM club_stories WHERE card_id = ?", (card_id,)).fetchone():
                 raise errors.AlreadyPresent()
             return conn.execute(
@@ -32,14 +35,14 @@ class ClubStories:
 
     def all(self) -> list[StoredStory]:
         """Every card on the shelf, newest import first."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute("SELECT id, body, source_file, imported_on, club FROM club_stories"
                                 " ORDER BY imported_on DESC, id DESC").fetchall()
         return [StoredStory(rid, body, source_file, d_in(imported_on), club)
                 for rid, body, source_file, imported_on, club in rows]
 
     def delete(self, story_id: int) -> None:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             conn.execute("DELETE FROM club_stories WHERE id = ?", (story_id,))
 
 
@@ -75,12 +78,12 @@ class StoredPack:
 
 
 class ContentPacks:
-    def __init__(self, vault):
-        self._vault = vault
+    def __init__(self, db: Database):
+        self._db = db
 
     def add(self, pack: PackHeader, data: bytes, imported_on: date | None = None) -> int:
         """Install a pack (already read and confirmed); a newer copy of the same pack replaces it."""
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             conn.execute("DELETE FROM content_packs WHERE pack_id = ?", (pack.id,))
             return conn.execute(
                 "INSERT INTO content_packs (pack_id, title, author, language, version, data,"
@@ -91,18 +94,18 @@ class ContentPacks:
     def all(self, language: str | None = None) -> list[StoredPack]:
         """Every installed pack's file, by title."""
         sql = "SELECT id, data, imported_on FROM content_packs"
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(sql + (" WHERE language = ?" if language else "") + " ORDER BY title",
                                 (language,) if language else ()).fetchall()
         return [StoredPack(rid, bytes(data), d_in(on)) for rid, data, on in rows]
 
     def pack_ids(self) -> set[str]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             return {r[0] for r in conn.execute("SELECT pack_id FROM content_packs")}
 
     def remove(self, row_id: int) -> None:
         """Uninstall a pack, with the user's bookmarks and notes on its articles."""
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             row = conn.execute("SELECT pack_id FROM content_packs WHERE id = ?", (row_id,)).fetchone()
             if row is None:
                 return
@@ -115,20 +118,20 @@ class TrustedKeys:
     """Public keys of pack signers the user has marked as trusted (compared whole, not by
     fingerprint)."""
 
-    def __init__(self, vault):
-        self._vault = vault
+    def __init__(self, db: Database):
+        self._db = db
 
     def add(self, public_key: bytes, label: str = "", added_on: date | None = None) -> None:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             conn.execute("INSERT OR IGNORE INTO trusted_keys (public_key, label, added_on)"
                          " VALUES (?, ?, ?)", (public_key, label, d_out(added_on or date.today())))
 
     def all(self) -> list[bytes]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             return [bytes(r[0]) for r in conn.execute("SELECT public_key FROM trusted_keys")]
 
     def remove(self, public_key: bytes) -> None:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             conn.execute("DELETE FROM trusted_keys WHERE public_key = ?", (public_key,))
 
 
@@ -148,14 +151,14 @@ class PracticeEntry:
 
 
 class PracticeLog:
-    def __init__(self, vault):
-        self._vault = vault
+    def __init__(self, db: Database):
+        self._db = db
 
     def add(self, entry: PracticeEntry) -> PracticeEntry:
         if entry.kind not in ("roleplay", "drill") or not entry.item_id:
             raise errors.InvalidValue(field="kind", reason=errors.Msg(N_("has an unknown value")))
         entry.uid = entry.uid or new_uid()
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             entry.id = conn.execute(
                 "INSERT INTO practice_log (uid, kind, item_id, practised_at, role, reply, ticks,"
                 " what_worked, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -169,19 +172,19 @@ class PracticeLog:
                " FROM practice_log WHERE kind = ?" + (" AND item_id = ?" if item_id else "")
                + " ORDER BY practised_at DESC, id DESC LIMIT ?")
         params = (kind, item_id, limit) if item_id else (kind, limit)
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(sql, params).fetchall()
         return [PracticeEntry(k, item, dt_in(at), role, reply, json_in(ticks), worked, rid, uid)
                 for rid, uid, k, item, at, role, reply, ticks, worked in rows]
 
     def last_practised(self, kind: str) -> dict[str, date]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute("SELECT item_id, max(practised_at) FROM practice_log WHERE kind = ?"
                                 " GROUP BY item_id", (kind,)).fetchall()
         return {item: dt_in(at).date() for item, at in rows}
 
     def delete(self, entry_id: int) -> None:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             conn.execute("DELETE FROM practice_log WHERE id = ?", (entry_id,))
 
 

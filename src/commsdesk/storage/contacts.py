@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from commsdesk.domain import AgeGroup, Channel, Contact, MediaKind, MediaSource, Relationship
 from commsdesk.i18n import N_
@@ -12,6 +14,9 @@ from commsdesk.storage import errors, search_index
 from commsdesk.storage.connection import Connection
 from commsdesk.storage.repository import Repository, SearchText
 from commsdesk.storage.rows import dt_in, dt_out, json_in, json_out, new_uid, now
+
+if TYPE_CHECKING:
+    from commsdesk.storage.database import Database
 
 SORTS = {
     "name": "c.display_name COLLATE NOCASE",
@@ -47,13 +52,17 @@ class Contacts(Repository):
     table = "contacts"
     kind = "contact"
 
+    def __init__(self, db: Database, by_kind: Callable[[str], Repository]):
+        super().__init__(db)
+        self._by_kind = by_kind  # a person's records, by kind: re-indexed when the person is back
+
     def add(self, contact: Contact) -> Contact:
         _validate(contact)
         stamp = now()
         contact.uid = contact.uid or new_uid()
         contact.created_at = contact.created_at or stamp
         contact.updated_at = contact.updated_at or stamp
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             cursor = conn.execute(
                 f"INSERT INTO contacts ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (None, *self._values(contact)),
@@ -66,7 +75,7 @@ class Contacts(Repository):
     def update(self, contact: Contact) -> Contact:
         _validate(contact)
         contact.updated_at = now()
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             self.require(conn, contact.id)
             conn.execute(
                 "UPDATE contacts SET uid=?, display_name=?, relationship=?, region=?, age_group=?,"
@@ -80,13 +89,13 @@ class Contacts(Repository):
         return contact
 
     def set_archived(self, contact_id: int, archived: bool) -> None:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             self.require(conn, contact_id)
             conn.execute("UPDATE contacts SET archived=?, updated_at=? WHERE id=?",
                          (int(archived), dt_out(now()), contact_id))
 
     def get(self, contact_id: int) -> Contact:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             row = conn.execute(
                 f"SELECT {_COLUMNS} FROM contacts WHERE id = ? AND deleted_at IS NULL",
                 (contact_id,),
@@ -101,26 +110,26 @@ class Contacts(Repository):
         order = SORTS.get(sort, SORTS["name"]) + (" DESC" if descending else " ASC")
         sql = (f"SELECT {', '.join('c.' + c.strip() for c in _COLUMNS.split(','))}"
                f" FROM contacts c WHERE {where} ORDER BY {order}, c.id LIMIT ? OFFSET ?")
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(sql, (*params, limit, offset)).fetchall()
             tags = self._tags_of(conn, [r[0] for r in rows])
             return [self._contact(r, tags.get(r[0], [])) for r in rows]
 
     def count(self, flt: ContactFilter | None = None) -> int:
         where, params = _where(flt or ContactFilter())
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             return conn.execute(f"SELECT count(*) FROM contacts c WHERE {where}", params).fetchone()[0]
 
     def many(self, ids: list[int]) -> list[Contact]:
         """Records by id in the order given (for a streamed export); ids not found are left out."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = self._rows(conn, f"SELECT {_COLUMNS} FROM contacts WHERE id IN ({{ids}})", ids)
             tags = self._tags_of(conn, ids)
         found = {r[0]: self._contact(r, tags.get(r[0], [])) for r in rows}
         return [found[i] for i in ids if i in found]
 
     def all_tags(self) -> list[str]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             return [r[0] for r in conn.execute(
                 "SELECT t.name FROM tags t WHERE EXISTS (SELECT 1 FROM contact_tags ct"
                 " JOIN contacts c ON c.id = ct.contact_id AND c.deleted_at IS NULL"
@@ -128,7 +137,7 @@ class Contacts(Repository):
 
     def last_talks(self) -> list[LastTalk]:
         """Every active person with the date of their latest conversation (None: never)."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             latest = dict(conn.execute(
                 "SELECT contact_id, max(occurred_at) FROM conversations WHERE deleted_at IS NULL"
                 " GROUP BY contact_id"))
@@ -140,7 +149,7 @@ class Contacts(Repository):
 
     def names(self, ids: list[int] | None = None) -> dict[int, str]:
         """Live contacts' names by id: all of them (pickers, the anonymizer) or just `ids`."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             if ids is None:
                 return dict(conn.execute(
                     "SELECT id, display_name FROM contacts WHERE deleted_at IS NULL"))
@@ -162,7 +171,7 @@ class Contacts(Repository):
         return out
 
     def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             texts = self.index_texts(conn, ids)
         return {rid: (t[0], " · ".join(x for x in t[1:] if x), "", rid) for rid, t in texts.items()}
 
@@ -178,11 +187,10 @@ class Contacts(Repository):
             search_index.remove(conn, kind, ids)
 
     def _after_undo(self, conn: Connection, record_id: int) -> None:
-        repos = self._vault.repos
         for kind, table in self._CHILDREN:
             ids = [r[0] for r in conn.execute(
                 f"SELECT id FROM {table} WHERE contact_id = ? AND deleted_at IS NULL", (record_id,))]
-            repos.by_kind(kind).reindex(conn, ids)
+            self._by_kind(kind).reindex(conn, ids)
 
     # -- rows ------------------------------------------------------------------------------
     @staticmethod

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from commsdesk.domain import Channel, Conversation, Ending, Temperature
 from commsdesk.i18n import N_
 from commsdesk.storage import errors
 from commsdesk.storage.connection import Connection
-from commsdesk.storage.repository import Repository, SearchText
+from commsdesk.storage.repository import PersonRecords, SearchText
 from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, json_in, json_out, new_uid, now
+
+if TYPE_CHECKING:
+    from commsdesk.storage.database import Database
+    from commsdesk.storage.drafts import NoteHistory
+    from commsdesk.storage.repository import Repository
 
 _COLUMNS = ("id, uid, contact_id, occurred_at, channel, duration_minutes, topics, notes,"
             " temperature, ending, self_rating, follow_up_on, created_at, updated_at")
@@ -31,9 +37,13 @@ def _when(value: datetime) -> str:
     return value.replace(second=0, microsecond=0, tzinfo=None).isoformat(timespec="minutes")
 
 
-class Conversations(Repository):
+class Conversations(PersonRecords):
     table = "conversations"
     kind = "conversation"
+
+    def __init__(self, db: Database, contacts: Repository, history: NoteHistory):
+        super().__init__(db, contacts)
+        self._history = history  # an edited note keeps the text it replaced
 
     def add(self, conv: Conversation) -> Conversation:
         _validate(conv)
@@ -41,8 +51,8 @@ class Conversations(Repository):
         conv.uid = conv.uid or new_uid()
         conv.created_at = conv.created_at or stamp
         conv.updated_at = conv.updated_at or stamp
-        with self._vault.transaction() as conn:
-            self._vault.repos.contacts.require(conn, conv.contact_id)
+        with self._db.transaction() as conn:
+            self._contacts.require(conn, conv.contact_id)
             cursor = conn.execute(
                 f"INSERT INTO conversations ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (None, *self._values(conv)),
@@ -55,12 +65,12 @@ class Conversations(Repository):
     def update(self, conv: Conversation) -> Conversation:
         _validate(conv)
         conv.updated_at = now()
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             self.require(conn, conv.id)
-            self._vault.repos.contacts.require(conn, conv.contact_id)
+            self._contacts.require(conn, conv.contact_id)
             old = conn.execute("SELECT notes FROM conversations WHERE id = ?", (conv.id,)).fetchone()[0]
             if old != conv.notes:
-                self._vault.repos.history.record(conn, "conversation", conv.id, "notes", old)
+                self._history.record(conn, "conversation", conv.id, "notes", old)
             conn.execute(
                 "UPDATE conversations SET uid=?, contact_id=?, occurred_at=?, channel=?,"
                 " duration_minutes=?, topics=?, notes=?, temperature=?, ending=?, self_rating=?,"
@@ -72,7 +82,7 @@ class Conversations(Repository):
         return conv
 
     def get(self, conv_id: int) -> Conversation:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             row = conn.execute(f"SELECT {_COLUMNS} FROM conversations WHERE id = ?"
                                " AND deleted_at IS NULL", (conv_id,)).fetchone()
             if row is None:
@@ -99,21 +109,21 @@ class Conversations(Repository):
         tie = "v.id DESC" if descending else "v.id ASC"
         sql = (f"SELECT {cols} FROM conversations v{hint}"
                f" WHERE {where} ORDER BY {order}, {tie} LIMIT ? OFFSET ?")
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(sql, (*params, limit, offset)).fetchall()
             techniques = self._techniques_of(conn, [r[0] for r in rows])
             return [self._conversation(r, techniques.get(r[0], [])) for r in rows]
 
     def count(self, flt: ConversationFilter | None = None) -> int:
         where, params = _where(flt or ConversationFilter())
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             return conn.execute(
                 f"SELECT count(*) FROM conversations v INDEXED BY conversations_live WHERE {where}",
                 params).fetchone()[0]
 
     def many(self, ids: list[int]) -> list[Conversation]:
         """Records by id in the order given (for a streamed export); ids not found are left out."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = self._rows(conn, f"SELECT {_COLUMNS} FROM conversations WHERE id IN ({{ids}})", ids)
             techniques = self._techniques_of(conn, ids)
         found = {r[0]: self._conversation(r, techniques.get(r[0], [])) for r in rows}
@@ -121,7 +131,7 @@ class Conversations(Repository):
 
     def follow_ups_due(self, until: date, limit: int = 200) -> list[Conversation]:
         """Conversations whose follow-up date has come (or passed) by `until`, oldest first."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(
                 f"SELECT {', '.join('v.' + c.strip() for c in _COLUMNS.split(','))}"
                 " FROM conversations v JOIN contacts c ON c.id = v.contact_id"
@@ -132,7 +142,7 @@ class Conversations(Repository):
             return [self._conversation(r, techniques.get(r[0], [])) for r in rows]
 
     def clear_follow_up(self, conv_id: int) -> None:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             self.require(conn, conv_id)
             conn.execute("UPDATE conversations SET follow_up_on = NULL, updated_at = ?"
                          " WHERE id = ?", (dt_out(now()), conv_id))
@@ -145,7 +155,7 @@ class Conversations(Repository):
         return {rid: (notes, " ".join(json_in(topics))) for rid, notes, topics in rows}
 
     def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = self._rows(conn, "SELECT v.id, c.display_name, v.occurred_at, v.notes, v.topics,"
                               " v.contact_id FROM conversations v JOIN contacts c"
                               " ON c.id = v.contact_id WHERE v.id IN ({ids})", ids)

@@ -7,7 +7,7 @@ from datetime import date
 from commsdesk.domain import Reflection, Reminder
 from commsdesk.storage import errors
 from commsdesk.storage.connection import Connection
-from commsdesk.storage.repository import Repository, SearchText
+from commsdesk.storage.repository import PersonRecords, Repository, SearchText
 from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, new_uid, now
 
 _REMINDER_COLUMNS = ("id, uid, contact_id, conversation_id, due_on, note, done_at, created_at,"
@@ -16,7 +16,7 @@ _REFLECTION_COLUMNS = ("id, uid, written_at, mood, hard, helped, notes, contact_
                        " updated_at")
 
 
-class Reminders(Repository):
+class Reminders(PersonRecords):
     table = "reminders"
     kind = "reminder"
 
@@ -25,9 +25,9 @@ class Reminders(Repository):
         reminder.uid = reminder.uid or new_uid()
         reminder.created_at = reminder.created_at or stamp
         reminder.updated_at = reminder.updated_at or stamp
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             if reminder.contact_id is not None:
-                self._vault.repos.contacts.require(conn, reminder.contact_id)
+                self._contacts.require(conn, reminder.contact_id)
             reminder.id = conn.execute(
                 f"INSERT INTO reminders ({_REMINDER_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)",
                 (None, *self._values(reminder))).lastrowid
@@ -36,7 +36,7 @@ class Reminders(Repository):
 
     def update(self, reminder: Reminder) -> Reminder:
         reminder.updated_at = now()
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             self.require(conn, reminder.id)
             conn.execute("UPDATE reminders SET uid=?, contact_id=?, conversation_id=?, due_on=?,"
                          " note=?, done_at=?, created_at=?, updated_at=? WHERE id=?",
@@ -45,14 +45,14 @@ class Reminders(Repository):
         return reminder
 
     def complete(self, reminder_id: int) -> None:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             self.require(conn, reminder_id)
             stamp = dt_out(now())
             conn.execute("UPDATE reminders SET done_at=?, updated_at=? WHERE id=?",
                          (stamp, stamp, reminder_id))
 
     def get(self, reminder_id: int) -> Reminder:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             row = conn.execute(f"SELECT {_REMINDER_COLUMNS} FROM reminders WHERE id = ?"
                                " AND deleted_at IS NULL", (reminder_id,)).fetchone()
         if row is None:
@@ -61,7 +61,7 @@ class Reminders(Repository):
 
     def due(self, until: date) -> list[Reminder]:
         """Open reminders due on or before `until`, oldest first."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(
                 f"SELECT {', '.join('r.' + c.strip() for c in _REMINDER_COLUMNS.split(','))}"
                 " FROM reminders r LEFT JOIN contacts c ON c.id = r.contact_id"
@@ -71,14 +71,14 @@ class Reminders(Repository):
         return [self._reminder(r) for r in rows]
 
     def list_all(self, limit: int = 1000, offset: int = 0) -> list[Reminder]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(f"SELECT {_REMINDER_COLUMNS} FROM reminders WHERE deleted_at IS NULL"
                                 " ORDER BY id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
         return [self._reminder(r) for r in rows]
 
     def many(self, ids: list[int]) -> list[Reminder]:
         """Records by id in the order given (for a streamed export); ids not found are left out."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = self._rows(conn, f"SELECT {_REMINDER_COLUMNS} FROM reminders WHERE id IN ({{ids}})", ids)
         found = {r[0]: self._reminder(r) for r in rows}
         return [found[i] for i in ids if i in found]
@@ -90,7 +90,7 @@ class Reminders(Repository):
         return {rid: (note,) for rid, note in rows}
 
     def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = self._rows(conn, "SELECT r.id, coalesce(c.display_name, ''), r.due_on, r.note,"
                               " r.contact_id FROM reminders r LEFT JOIN contacts c"
                               " ON c.id = r.contact_id WHERE r.id IN ({ids})", ids)
@@ -119,7 +119,7 @@ class Reflections(Repository):
         item.uid = item.uid or new_uid()
         item.created_at = item.created_at or stamp
         item.updated_at = item.updated_at or stamp
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             item.id = conn.execute(
                 f"INSERT INTO reflections ({_REFLECTION_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (None, *self._values(item))).lastrowid
@@ -129,7 +129,7 @@ class Reflections(Repository):
     def update(self, item: Reflection) -> Reflection:
         _validate_mood(item)
         item.updated_at = now()
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             self.require(conn, item.id)
             conn.execute("UPDATE reflections SET uid=?, written_at=?, mood=?, hard=?, helped=?,"
                          " notes=?, contact_id=?, created_at=?, updated_at=? WHERE id=?",
@@ -138,7 +138,7 @@ class Reflections(Repository):
         return item
 
     def get(self, item_id: int) -> Reflection:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             row = conn.execute(f"SELECT {_REFLECTION_COLUMNS} FROM reflections WHERE id = ?"
                                " AND deleted_at IS NULL", (item_id,)).fetchone()
         if row is None:
@@ -146,7 +146,7 @@ class Reflections(Repository):
         return self._reflection(row)
 
     def list(self, limit: int = 100, offset: int = 0) -> list[Reflection]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(f"SELECT {_REFLECTION_COLUMNS} FROM reflections"
                                 " WHERE deleted_at IS NULL ORDER BY written_at DESC, id DESC"
                                 " LIMIT ? OFFSET ?", (limit, offset)).fetchall()
@@ -154,7 +154,7 @@ class Reflections(Repository):
 
     def many(self, ids: list[int]) -> list[Reflection]:
         """Records by id in the order given (for a streamed export); ids not found are left out."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = self._rows(conn, f"SELECT {_REFLECTION_COLUMNS} FROM reflections WHERE id IN ({{ids}})",
                               ids)
         found = {r[0]: self._reflection(r) for r in rows}
@@ -166,7 +166,7 @@ class Reflections(Repository):
         return {rid: (hard, helped, notes) for rid, hard, helped, notes in rows}
 
     def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = self._rows(conn, "SELECT id, written_at, hard, helped, notes, contact_id"
                               " FROM reflections WHERE id IN ({ids})", ids)
         return {rid: ("", " · ".join(x for x in (hard, helped, notes) if x), when, cid)

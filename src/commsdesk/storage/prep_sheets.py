@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from commsdesk.domain import NarrativeResponse, PrepSheet, TalkReview
 from commsdesk.domain.records import SCALE_MAX, SCALE_MIN
 from commsdesk.i18n import N_
 from commsdesk.storage import errors
-from commsdesk.storage.repository import Repository, SearchText
+from commsdesk.storage.repository import PersonRecords, SearchText
 from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, json_in, json_out, new_uid, now
+
+if TYPE_CHECKING:
+    from commsdesk.storage.contacts import Contacts
+    from commsdesk.storage.database import Database
 
 VERSUS_PLAN = ("as_planned", "partly", "differently")
 VERSUS_EXPECTATION = ("better", "as_expected", "worse")
@@ -21,7 +26,8 @@ _LIVE = ("s.deleted_at IS NULL AND s.contact_id NOT IN"
          " (SELECT id FROM contacts WHERE deleted_at IS NOT NULL)")
 
 
-class PrepSheets(Repository):
+class PrepSheets(PersonRecords):
+    _contacts: Contacts  # names for the list of sheets
     table = "prep_sheets"
     kind = "prep_sheet"
 
@@ -31,8 +37,8 @@ class PrepSheets(Repository):
         sheet.uid = sheet.uid or new_uid()
         sheet.created_at = sheet.created_at or stamp
         sheet.updated_at = sheet.updated_at or stamp
-        with self._vault.transaction() as conn:
-            self._vault.repos.contacts.require(conn, sheet.contact_id)
+        with self._db.transaction() as conn:
+            self._contacts.require(conn, sheet.contact_id)
             sheet.id = conn.execute(
                 f"INSERT INTO prep_sheets ({_COLUMNS}) VALUES ({','.join('?' * 24)})",
                 (None, *self._values(sheet))).lastrowid
@@ -43,7 +49,7 @@ class PrepSheets(Repository):
         _validate(sheet)
         sheet.updated_at = now()
         names = [c.strip() for c in _COLUMNS.split(",")][1:]
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             self.require(conn, sheet.id)
             conn.execute(f"UPDATE prep_sheets SET {', '.join(n + '=?' for n in names)} WHERE id=?",
                          (*self._values(sheet), sheet.id))
@@ -51,7 +57,7 @@ class PrepSheets(Repository):
         return sheet
 
     def get(self, sheet_id: int) -> PrepSheet:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             row = conn.execute(f"SELECT {_COLUMNS} FROM prep_sheets s WHERE id = ? AND {_LIVE}",
                                (sheet_id,)).fetchone()
         if row is None:
@@ -60,28 +66,28 @@ class PrepSheets(Repository):
 
     def for_contact(self, contact_id: int) -> list[PrepSheet]:
         """Newest first: the next talk on top."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(f"SELECT {_COLUMNS} FROM prep_sheets s WHERE contact_id = ?"
                                 f" AND {_LIVE} ORDER BY planned_for DESC, id DESC",
                                 (contact_id,)).fetchall()
         return [_sheet(r) for r in rows]
 
     def list_all(self, limit: int = 1000, offset: int = 0) -> list[PrepSheet]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(f"SELECT {_COLUMNS} FROM prep_sheets s WHERE {_LIVE}"
                                 " ORDER BY id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
         return [_sheet(r) for r in rows]
 
     def many(self, ids: list[int]) -> list[PrepSheet]:
         """Records by id in the order given (for a streamed export); ids not found are left out."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = self._rows(conn, f"SELECT {_COLUMNS} FROM prep_sheets WHERE id IN ({{ids}})", ids)
         found = {r[0]: _sheet(r) for r in rows}
         return [found[i] for i in ids if i in found]
 
     def reviews(self) -> list[tuple[int, str, str]]:
         """(contact id, versus plan, versus expectation) of every reviewed talk."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             return conn.execute(f"SELECT contact_id, versus_plan, versus_expectation FROM prep_sheets"
                                 f" s WHERE reviewed_on IS NOT NULL AND {_LIVE}").fetchall()
 
@@ -92,10 +98,10 @@ class PrepSheets(Repository):
         return {row[0]: _texts(_sheet(row)) for row in rows}
 
     def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = self._rows(conn, f"SELECT {_COLUMNS} FROM prep_sheets s WHERE id IN ({{ids}})", ids)
         # Outside the block: the background reader's lock is not re-entrant.
-        names = self._vault.repos.contacts.names([r[2] for r in rows])
+        names = self._contacts.names([r[2] for r in rows])
         out = {}
         for row in rows:
             sheet = _sheet(row)
@@ -152,22 +158,22 @@ def _validate(sheet: PrepSheet) -> None:
 class StrategyTemplates:
     """Templates the user saved from their own strategies: JSON bodies with no person in them."""
 
-    def __init__(self, vault):
-        self._vault = vault
+    def __init__(self, db: Database):
+        self._db = db
 
     def add(self, body: dict, uid: str | None = None) -> str:
         uid = uid or new_uid()
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             conn.execute("INSERT INTO strategy_templates (uid, body, created_at) VALUES (?, ?, ?)",
                          (uid, json.dumps(body, ensure_ascii=False), dt_out(now())))
         return uid
 
     def all(self) -> list[tuple[str, dict]]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute("SELECT uid, body FROM strategy_templates WHERE deleted_at IS NULL"
                                 " ORDER BY id").fetchall()
         return [(uid, json.loads(body)) for uid, body in rows]
 
     def delete(self, uid: str) -> None:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             conn.execute("DELETE FROM strategy_templates WHERE uid = ?", (uid,))

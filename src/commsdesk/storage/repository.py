@@ -9,7 +9,7 @@ from commsdesk.storage.connection import Connection
 from commsdesk.storage.rows import dt_out, now, placeholders
 
 if TYPE_CHECKING:
-    from commsdesk.storage.vault import Vault
+    from commsdesk.storage.database import Database
 
 SearchText = tuple[str, str, str, int | None]  # title, body, when, contact id
 
@@ -18,8 +18,8 @@ class Repository:
     table: ClassVar[str]
     kind: ClassVar[str]
 
-    def __init__(self, vault: Vault):
-        self._vault = vault
+    def __init__(self, db: Database):
+        self._db = db
 
     # -- to implement ----------------------------------------------------------------------
     def index_texts(self, conn: Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
@@ -53,7 +53,7 @@ class Repository:
 
     def delete(self, record_id: int) -> None:
         """Soft delete: hidden at once, gone from search, erased for good by `purge_deleted`."""
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             self.require(conn, record_id)
             conn.execute(f"UPDATE {self.table} SET deleted_at = ? WHERE id = ?",
                          (dt_out(now()), record_id))
@@ -61,7 +61,7 @@ class Repository:
             self._after_delete(conn, record_id)
 
     def undo_delete(self, record_id: int) -> None:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             changed = conn.execute(
                 f"UPDATE {self.table} SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL",
                 (record_id,),
@@ -84,12 +84,12 @@ class Repository:
                             " WHERE deleted_at IS NOT NULL").rowcount
 
     def deleted_ids(self) -> list[int]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             return [r[0] for r in conn.execute(
                 f"SELECT id FROM {self.table} WHERE deleted_at IS NOT NULL ORDER BY id")]
 
     def exists(self, record_id: int) -> bool:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             return conn.execute(
                 f"SELECT 1 FROM {self.table} WHERE id = ? AND deleted_at IS NULL", (record_id,)
             ).fetchone() is not None
@@ -99,3 +99,12 @@ class Repository:
         if not ids:
             return []
         return conn.execute(sql.format(ids=placeholders(len(ids))), ids).fetchall()
+
+
+class PersonRecords(Repository):
+    """A repository of records that belong to a person: each write checks, inside its own transaction,
+    that the person exists (through the contacts repository it is given, never the vault)."""
+
+    def __init__(self, db: Database, contacts: Repository):
+        super().__init__(db)
+        self._contacts = contacts
