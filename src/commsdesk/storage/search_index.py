@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from commsdesk.search.analyzer import VERSION as ANALYZER_VERSION
 from commsdesk.search.analyzer import index_columns
@@ -19,7 +19,6 @@ from commsdesk.storage.connection import Connection
 
 if TYPE_CHECKING:
     from commsdesk.storage.database import Database
-    from commsdesk.storage.repository import Repository
 
 KIND_CODES = {
     "stage_change": 0, "contact": 1, "conversation": 2, "observation": 3, "plan": 4,
@@ -102,10 +101,20 @@ def remove(conn: Connection, kind: str, refs: list[int] | tuple[int, ...]) -> No
     conn.executemany("DELETE FROM search_fts WHERE rowid = ?", [(rowid(kind, r),) for r in refs])
 
 
+class Indexed(Protocol):
+    """What search needs of a repository (every `storage.repository.Repository` is one)."""
+
+    def live_ids(self, conn: Connection) -> list[int]: ...
+
+    def index_texts(self, conn: Connection, ids: list[int]) -> dict[int, tuple[str, ...]]: ...
+
+    def search_texts(self, ids: list[int]) -> dict[int, tuple[str, str, str, int | None]]: ...
+
+
 class Search:
     """`vault.repos.search.run("мама Соловьёв")`: hits grouped by kind, best first."""
 
-    def __init__(self, db: Database, by_kind: Callable[[str], Repository]):
+    def __init__(self, db: Database, by_kind: Callable[[str], Indexed]):
         self._db = db
         self._by_kind = by_kind  # each kind's repository gives its texts to show and to index
 
