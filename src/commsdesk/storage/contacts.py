@@ -13,7 +13,7 @@ from commsdesk.search.analyzer import fold
 from commsdesk.storage import errors, search_index
 from commsdesk.storage.connection import Connection
 from commsdesk.storage.repository import Repository, SearchText
-from commsdesk.storage.rows import dt_in, dt_out, json_in, json_out, new_uid, now
+from commsdesk.storage.rows import dt_in, dt_out, json_in, json_out, now
 
 if TYPE_CHECKING:
     from commsdesk.storage.database import Database
@@ -48,45 +48,20 @@ class ContactFilter:
     name_contains: str | None = None
 
 
-class Contacts(Repository):
+class Contacts(Repository[Contact]):
     table = "contacts"
     kind = "contact"
+    columns = _COLUMNS
 
     def __init__(self, db: Database, by_kind: Callable[[str], Repository]):
         super().__init__(db)
         self._by_kind = by_kind  # a person's records, by kind: re-indexed when the person is back
 
-    def add(self, contact: Contact) -> Contact:
+    def _check(self, contact: Contact) -> None:
         _validate(contact)
-        stamp = now()
-        contact.uid = contact.uid or new_uid()
-        contact.created_at = contact.created_at or stamp
-        contact.updated_at = contact.updated_at or stamp
-        with self._db.transaction() as conn:
-            cursor = conn.execute(
-                f"INSERT INTO contacts ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (None, *self._values(contact)),
-            )
-            contact.id = cursor.lastrowid
-            self._set_tags(conn, contact.id, contact.tags)
-            self.reindex(conn, [contact.id])
-        return contact
 
-    def update(self, contact: Contact) -> Contact:
-        _validate(contact)
-        contact.updated_at = now()
-        with self._db.transaction() as conn:
-            self.require(conn, contact.id)
-            conn.execute(
-                "UPDATE contacts SET uid=?, display_name=?, relationship=?, region=?, age_group=?,"
-                " channels=?, media_diet=?, values_interests=?, topics_to_avoid=?,"
-                " safety_notes=?, stay_in_touch_weeks=?, archived=?, created_at=?, updated_at=?,"
-                " phones=?, address=? WHERE id=?",
-                (*self._values(contact), contact.id),
-            )
-            self._set_tags(conn, contact.id, contact.tags)
-            self.reindex(conn, [contact.id])
-        return contact
+    def _after_write(self, conn: Connection, contact: Contact) -> None:
+        self._set_tags(conn, contact.id, contact.tags)
 
     def set_archived(self, contact_id: int, archived: bool) -> None:
         with self._db.transaction() as conn:

@@ -11,7 +11,7 @@ from commsdesk.i18n import N_
 from commsdesk.storage import errors
 from commsdesk.storage.connection import Connection
 from commsdesk.storage.repository import PersonRecords, SearchText
-from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, json_in, json_out, new_uid, now
+from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, json_in, json_out, now
 
 if TYPE_CHECKING:
     from commsdesk.storage.database import Database
@@ -37,49 +37,26 @@ def _when(value: datetime) -> str:
     return value.replace(second=0, microsecond=0, tzinfo=None).isoformat(timespec="minutes")
 
 
-class Conversations(PersonRecords):
+class Conversations(PersonRecords[Conversation]):
     table = "conversations"
     kind = "conversation"
+    columns = _COLUMNS
 
     def __init__(self, db: Database, contacts: Repository, history: NoteHistory):
         super().__init__(db, contacts)
         self._history = history  # an edited note keeps the text it replaced
 
-    def add(self, conv: Conversation) -> Conversation:
+    def _check(self, conv: Conversation) -> None:
         _validate(conv)
-        stamp = now()
-        conv.uid = conv.uid or new_uid()
-        conv.created_at = conv.created_at or stamp
-        conv.updated_at = conv.updated_at or stamp
-        with self._db.transaction() as conn:
-            self._contacts.require(conn, conv.contact_id)
-            cursor = conn.execute(
-                f"INSERT INTO conversations ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (None, *self._values(conv)),
-            )
-            conv.id = cursor.lastrowid
-            self._set_techniques(conn, conv.id, conv.techniques)
-            self.reindex(conn, [conv.id])
-        return conv
 
-    def update(self, conv: Conversation) -> Conversation:
-        _validate(conv)
-        conv.updated_at = now()
-        with self._db.transaction() as conn:
-            self.require(conn, conv.id)
-            self._contacts.require(conn, conv.contact_id)
-            old = conn.execute("SELECT notes FROM conversations WHERE id = ?", (conv.id,)).fetchone()[0]
-            if old != conv.notes:
-                self._history.record(conn, "conversation", conv.id, "notes", old)
-            conn.execute(
-                "UPDATE conversations SET uid=?, contact_id=?, occurred_at=?, channel=?,"
-                " duration_minutes=?, topics=?, notes=?, temperature=?, ending=?, self_rating=?,"
-                " follow_up_on=?, created_at=?, updated_at=? WHERE id=?",
-                (*self._values(conv), conv.id),
-            )
-            self._set_techniques(conn, conv.id, conv.techniques)
-            self.reindex(conn, [conv.id])
-        return conv
+    def _before_update(self, conn: Connection, conv: Conversation) -> None:
+        self._contacts.require(conn, conv.contact_id)  # it may have moved to another person
+        old = conn.execute("SELECT notes FROM conversations WHERE id = ?", (conv.id,)).fetchone()[0]
+        if old != conv.notes:
+            self._history.record(conn, "conversation", conv.id, "notes", old)
+
+    def _after_write(self, conn: Connection, conv: Conversation) -> None:
+        self._set_techniques(conn, conv.id, conv.techniques)
 
     def get(self, conv_id: int) -> Conversation:
         with self._db.reading() as conn:

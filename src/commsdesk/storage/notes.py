@@ -8,7 +8,7 @@ from commsdesk.domain import Reflection, Reminder
 from commsdesk.storage import errors
 from commsdesk.storage.connection import Connection
 from commsdesk.storage.repository import PersonRecords, Repository, SearchText
-from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, new_uid, now
+from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, now
 
 _REMINDER_COLUMNS = ("id, uid, contact_id, conversation_id, due_on, note, done_at, created_at,"
                      " updated_at")
@@ -16,33 +16,14 @@ _REFLECTION_COLUMNS = ("id, uid, written_at, mood, hard, helped, notes, contact_
                        " updated_at")
 
 
-class Reminders(PersonRecords):
+class Reminders(PersonRecords[Reminder]):
     table = "reminders"
     kind = "reminder"
+    columns = _REMINDER_COLUMNS
 
-    def add(self, reminder: Reminder) -> Reminder:
-        stamp = now()
-        reminder.uid = reminder.uid or new_uid()
-        reminder.created_at = reminder.created_at or stamp
-        reminder.updated_at = reminder.updated_at or stamp
-        with self._db.transaction() as conn:
-            if reminder.contact_id is not None:
-                self._contacts.require(conn, reminder.contact_id)
-            reminder.id = conn.execute(
-                f"INSERT INTO reminders ({_REMINDER_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)",
-                (None, *self._values(reminder))).lastrowid
-            self.reindex(conn, [reminder.id])
-        return reminder
-
-    def update(self, reminder: Reminder) -> Reminder:
-        reminder.updated_at = now()
-        with self._db.transaction() as conn:
-            self.require(conn, reminder.id)
-            conn.execute("UPDATE reminders SET uid=?, contact_id=?, conversation_id=?, due_on=?,"
-                         " note=?, done_at=?, created_at=?, updated_at=? WHERE id=?",
-                         (*self._values(reminder), reminder.id))
-            self.reindex(conn, [reminder.id])
-        return reminder
+    def _check_references(self, conn: Connection, reminder: Reminder) -> None:
+        if reminder.contact_id is not None:  # a reminder may be about no one
+            self._contacts.require(conn, reminder.contact_id)
 
     def complete(self, reminder_id: int) -> None:
         with self._db.transaction() as conn:
@@ -109,33 +90,13 @@ class Reminders(PersonRecords):
                         created_at=dt_in(created), updated_at=dt_in(updated))
 
 
-class Reflections(Repository):
+class Reflections(Repository[Reflection]):
     table = "reflections"
     kind = "reflection"
+    columns = _REFLECTION_COLUMNS
 
-    def add(self, item: Reflection) -> Reflection:
+    def _check(self, item: Reflection) -> None:
         _validate_mood(item)
-        stamp = now()
-        item.uid = item.uid or new_uid()
-        item.created_at = item.created_at or stamp
-        item.updated_at = item.updated_at or stamp
-        with self._db.transaction() as conn:
-            item.id = conn.execute(
-                f"INSERT INTO reflections ({_REFLECTION_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (None, *self._values(item))).lastrowid
-            self.reindex(conn, [item.id])
-        return item
-
-    def update(self, item: Reflection) -> Reflection:
-        _validate_mood(item)
-        item.updated_at = now()
-        with self._db.transaction() as conn:
-            self.require(conn, item.id)
-            conn.execute("UPDATE reflections SET uid=?, written_at=?, mood=?, hard=?, helped=?,"
-                         " notes=?, contact_id=?, created_at=?, updated_at=? WHERE id=?",
-                         (*self._values(item), item.id))
-            self.reindex(conn, [item.id])
-        return item
 
     def get(self, item_id: int) -> Reflection:
         with self._db.reading() as conn:

@@ -12,7 +12,7 @@ from commsdesk.i18n import N_
 from commsdesk.storage import errors
 from commsdesk.storage.connection import Connection
 from commsdesk.storage.repository import PersonRecords, SearchText
-from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, new_uid, now
+from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, new_uid
 
 if TYPE_CHECKING:
     from commsdesk.storage.database import Database
@@ -83,37 +83,13 @@ class Change:
     evidence: str
 
 
-class Observations(PersonRecords):
+class Observations(PersonRecords[Observation]):
     table = "observations"
     kind = "observation"
+    columns = _COLUMNS
 
-    def add(self, obs: Observation) -> Observation:
+    def _check(self, obs: Observation) -> None:
         _validate(obs)
-        stamp = now()
-        obs.uid = obs.uid or new_uid()
-        obs.created_at = obs.created_at or stamp
-        obs.updated_at = obs.updated_at or stamp
-        with self._db.transaction() as conn:
-            self._contacts.require(conn, obs.contact_id)
-            obs.id = conn.execute(
-                f"INSERT INTO observations ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (None, *self._values(obs)),
-            ).lastrowid
-            self.reindex(conn, [obs.id])
-        return obs
-
-    def update(self, obs: Observation) -> Observation:
-        _validate(obs)
-        obs.updated_at = now()
-        with self._db.transaction() as conn:
-            self.require(conn, obs.id)
-            conn.execute(
-                "UPDATE observations SET uid=?, contact_id=?, dimension_id=?, observed_on=?,"
-                " value=?, evidence=?, conversation_id=?, created_at=?, updated_at=? WHERE id=?",
-                (*self._values(obs), obs.id),
-            )
-            self.reindex(conn, [obs.id])
-        return obs
 
     def get(self, obs_id: int) -> Observation:
         with self._db.reading() as conn:

@@ -7,46 +7,22 @@ from commsdesk.i18n import N_
 from commsdesk.storage import errors
 from commsdesk.storage.connection import Connection
 from commsdesk.storage.repository import PersonRecords, SearchText
-from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, json_in, json_out, new_uid, now
+from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, json_in, json_out, new_uid
 
 _COLUMNS = ("id, uid, contact_id, goal, realistic_expectation, status, started_on, review_on,"
             " created_at, updated_at, expected_months, shared_values, topics_to_avoid, techniques")
 
 
-class Plans(PersonRecords):
+class Plans(PersonRecords[Plan]):
     table = "plans"
     kind = "plan"
+    columns = _COLUMNS
 
-    def add(self, plan: Plan) -> Plan:
+    def _check(self, plan: Plan) -> None:
         _validate(plan)
-        stamp = now()
-        plan.uid = plan.uid or new_uid()
-        plan.created_at = plan.created_at or stamp
-        plan.updated_at = plan.updated_at or stamp
-        with self._db.transaction() as conn:
-            self._contacts.require(conn, plan.contact_id)
-            plan.id = conn.execute(
-                f"INSERT INTO plans ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (None, *self._values(plan)),
-            ).lastrowid
-            self._save_steps(conn, plan)
-            self.reindex(conn, [plan.id])
-        return plan
 
-    def update(self, plan: Plan) -> Plan:
-        _validate(plan)
-        plan.updated_at = now()
-        with self._db.transaction() as conn:
-            self.require(conn, plan.id)
-            conn.execute(
-                "UPDATE plans SET uid=?, contact_id=?, goal=?, realistic_expectation=?, status=?,"
-                " started_on=?, review_on=?, created_at=?, updated_at=?, expected_months=?,"
-                " shared_values=?, topics_to_avoid=?, techniques=? WHERE id=?",
-                (*self._values(plan), plan.id),
-            )
-            self._save_steps(conn, plan)
-            self.reindex(conn, [plan.id])
-        return plan
+    def _after_write(self, conn: Connection, plan: Plan) -> None:
+        self._save_steps(conn, plan)
 
     def get(self, plan_id: int) -> Plan:
         with self._db.reading() as conn:

@@ -26,35 +26,14 @@ _LIVE = ("s.deleted_at IS NULL AND s.contact_id NOT IN"
          " (SELECT id FROM contacts WHERE deleted_at IS NOT NULL)")
 
 
-class PrepSheets(PersonRecords):
+class PrepSheets(PersonRecords[PrepSheet]):
     _contacts: Contacts  # names for the list of sheets
     table = "prep_sheets"
     kind = "prep_sheet"
+    columns = _COLUMNS
 
-    def add(self, sheet: PrepSheet) -> PrepSheet:
+    def _check(self, sheet: PrepSheet) -> None:
         _validate(sheet)
-        stamp = now()
-        sheet.uid = sheet.uid or new_uid()
-        sheet.created_at = sheet.created_at or stamp
-        sheet.updated_at = sheet.updated_at or stamp
-        with self._db.transaction() as conn:
-            self._contacts.require(conn, sheet.contact_id)
-            sheet.id = conn.execute(
-                f"INSERT INTO prep_sheets ({_COLUMNS}) VALUES ({','.join('?' * 24)})",
-                (None, *self._values(sheet))).lastrowid
-            self.reindex(conn, [sheet.id])
-        return sheet
-
-    def update(self, sheet: PrepSheet) -> PrepSheet:
-        _validate(sheet)
-        sheet.updated_at = now()
-        names = [c.strip() for c in _COLUMNS.split(",")][1:]
-        with self._db.transaction() as conn:
-            self.require(conn, sheet.id)
-            conn.execute(f"UPDATE prep_sheets SET {', '.join(n + '=?' for n in names)} WHERE id=?",
-                         (*self._values(sheet), sheet.id))
-            self.reindex(conn, [sheet.id])
-        return sheet
 
     def get(self, sheet_id: int) -> PrepSheet:
         with self._db.reading() as conn:
