@@ -1,5 +1,6 @@
 # Quick start: `make run` installs into .venv and launches the app; `make test` installs and runs every test.
-# `mypy` takes its packages from [tool.mypy] in pyproject.toml.
+# `mypy` takes its packages from [tool.mypy] in pyproject.toml, `lint-imports` its contracts from
+# [tool.importlinter] (docs/architecture.md, "Layers and contracts").
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -19,11 +20,13 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 i18n: $(STAMP)
 	$(BIN)/python scripts/i18n.py all

@@ -1,6 +1,6 @@
 """A longer fuzz campaign for the vCard import: `python benchmarks/fuzz_vcard.py [N] [SEED]`.
 
-Each case mutates one of the test fixtures (tests/club/data/vcard/) — flipped bytes, cuts,
+Each case mutates one of the test fixtures (tests/people/data/vcard/) — flipped bytes, cuts,
 duplicated, dropped or swapped lines, splices of two files, stray soft breaks, charsets and
 parameters — or builds a card from a soup of vCard tokens, or (type confusion) gives properties
 values and parameters of another vCard type (structured where text is expected, URIs, dates,
@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from commsdesk.club.vcard import MAX_NAME_CHARS, VCardError, read_phone_export  # noqa: E402
+from commsdesk.people.vcard import MAX_NAME_CHARS, VCardError, read_phone_export  # noqa: E402
 
-FIXTURES = ROOT / "tests" / "club" / "data" / "vcard"
+FIXTURES = ROOT / "tests" / "people" / "data" / "vcard"
 BUDGET_SECONDS = 10.0
 TOKENS = [
     b"BEGIN:VCARD", b"END:VCARD", b"VERSION:2.1", b"VERSION:3.0", b"VERSION:4.0", b"FN", b"N", b"TEL",

@@ -264,7 +264,7 @@ def dialogs(ctl, mother, shoot) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from commsdesk.club.vcard import read_phone_export_file
+    from commsdesk.people.vcard import read_phone_export_file
     from commsdesk.ui.club.page import STORIES
     from commsdesk.ui.club.story_dialog import StoryDialog
     from commsdesk.ui.people.phone_import import PhoneImportDialog
@@ -307,7 +307,7 @@ def dialogs(ctl, mother, shoot) -> None:
     card = ctl.window.findChild(StoryDialog)
     shoot(card, "club-story-card")
     card.close()
-    sample = ROOT / "tests" / "club" / "data" / "vcard" / "android_21_utf8_qp.vcf"
+    sample = ROOT / "tests" / "people" / "data" / "vcard" / "android_21_utf8_qp.vcf"
     phone = PhoneImportDialog(ctl.window, ctl.vault, read_phone_export_file(sample))
     phone.list.item(0).setCheckState(Qt.CheckState.Checked)
     phone.show()

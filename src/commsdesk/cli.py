@@ -21,6 +21,7 @@ from commsdesk.storage.vault import Vault, validate_new_passphrase
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PROBLEMS = 0, 1, 2, 3
 STRENGTHS = [level.name for level in LEVELS.values() if not level.testing_only]
+DEFAULT_KEY_NAME = "commsdesk-pack"  # `pack keygen` writes commsdesk-pack.key and commsdesk-pack.pub
 
 
 class Cli:
@@ -168,7 +169,7 @@ class Cli:
         return EXIT_OK
 
     def pack(self, args: argparse.Namespace) -> int:
-        from commsdesk.club.pack_commands import run
+        from commsdesk.cli_packs import run
 
         return run(self, args)
 
@@ -178,7 +179,7 @@ class Cli:
         return (travel_out if args.travel_command == "out" else travel_back)(self, args)
 
     def story(self, args: argparse.Namespace) -> int:
-        from commsdesk.club.story_check import run
+        from commsdesk.cli_story import run
 
         return run(self, args)
 
@@ -274,14 +275,52 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help=_("print results as JSON"))
     p.add_argument("--limit", type=int, default=50, help=_("at most this many results"))
     command("demo", _("create a vault filled with sample data"))
-    from commsdesk.club.pack_arguments import add_pack_commands
-
-    add_pack_commands(sub, STRENGTHS)
+    _add_pack_commands(sub, STRENGTHS)
     _add_travel_commands(sub, common)
-    from commsdesk.club.story_arguments import add_story_commands
-
-    add_story_commands(sub, common)
+    _add_story_commands(sub, common)
     return parser
+
+
+def _add_pack_commands(sub: argparse._SubParsersAction, strengths: list[str]) -> None:
+    """`pack …`: its handlers (cli_packs.py) load cryptography, so they are imported only when run."""
+    text = _("build, sign and verify content packs (for trainers)")
+    pack = sub.add_parser("pack", help=text, description=text)
+    commands = pack.add_subparsers(dest="pack_command", metavar=_("command"), required=True)
+
+    def command(name: str, text: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=text, description=text)
+
+    p = command("keygen", _("make a signing key pair: NAME.key (secret, protected by a passphrase)"
+                            " and NAME.pub (to share)"))
+    p.add_argument("--out", default=DEFAULT_KEY_NAME, metavar="NAME",
+                   help=_("path and name of the two files, without extension"))
+    p.add_argument("--strength", choices=strengths, default=LEVELS[DEFAULT_LEVEL].name,
+                   help=_("key derivation strength"))
+    p = command("build", _("make one pack file from a folder with manifest.toml and articles"))
+    p.add_argument("source", type=Path, metavar="DIR")
+    p.add_argument("--out", type=Path, default=None, metavar="FILE",
+                   help=_("pack file to write (default: ID-VERSION.cdpack here)"))
+    p = command("sign", _("sign a pack file in place with your signing key"))
+    p.add_argument("pack", type=Path, metavar="PACK")
+    p.add_argument("--key", type=Path, required=True, metavar="KEY", help=_("your .key file"))
+    p = command("verify", _("check that a pack is intact and say who signed it"))
+    p.add_argument("pack", type=Path, metavar="PACK")
+    p.add_argument("--trust", type=Path, action="append", default=[], metavar="PUBKEY",
+                   help=_("a .pub file of a key you trust (may be repeated)"))
+
+
+def _add_story_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """`story …`: its handler (cli_story.py) loads the anonymizer, so it is imported only when run."""
+    text = _("check story texts before sharing them")
+    story = sub.add_parser("story", help=text, description=text)
+    commands = story.add_subparsers(dest="story_command", metavar=_("command"), required=True)
+    text = _("list what in a text or a story card may identify someone, with proposed replacements")
+    p = commands.add_parser("check", parents=[common], help=text, description=text)
+    p.add_argument("file", type=Path, metavar="FILE",
+                   help=_("a UTF-8 plain text file or a .cdstory.json story card"))
+    p.add_argument("--json", action="store_true", help=_("print the findings and the text as JSON"))
+    p.add_argument("--apply", action="store_true",
+                   help=_("also print the text with every proposed replacement made"))
 
 
 def _add_travel_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

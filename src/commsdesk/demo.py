@@ -452,16 +452,17 @@ def _planning(repos, ids: dict[str, int], day) -> None:
                           "Облегчение и немного надежды", day(-20))))
 
 
-def _club(repos, day) -> None:
+def _club(vault: Vault, day) -> None:
     """The example content pack and a story card from another (invented) club on the shelf."""
     from commsdesk.club.packs import build_pack, read_pack
+    from commsdesk.club.shelf import keep_card
     from commsdesk.club.story_card import StoryCard, StorySource
     from commsdesk.paths import resources_dir
     from commsdesk.planner.stages import Stage
 
     data = build_pack(resources_dir() / "packs" / "example")
-    repos.content_packs.add(read_pack(data), data, day(-5))
-    repos.club_stories.add(StoryCard(
+    vault.repos.content_packs.add(read_pack(data), data, day(-5))
+    keep_card(vault, StoryCard(
         "Полгода с бабушкой и радио", Relationship.GRANDPARENT, "ru",
         story="Сначала я только спрашивала, что сегодня говорили по радио, и слушала. Через два месяца "
               "бабушка сама сказала, что устала от новостей. Через полгода она попросила рассказать, "
@@ -513,7 +514,7 @@ def populate(vault: Vault, today: date) -> None:
                 [PlanStep(title, hint, StepStatus(state), day(due), None if done is None else day(done))
                  for title, hint, state, due, done in steps]))
         _planning(repos, ids, day)
-        _club(repos, day)
+        _club(vault, day)
         for who, due, note, done in REMINDERS:
             repos.reminders.add(Reminder(
                 day(due), note, None if who is None else ids[who],

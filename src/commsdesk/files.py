@@ -11,15 +11,15 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
+from commsdesk.errors import DiskFull, FileExists, FileUnreadable, Msg, WriteFailed
 from commsdesk.i18n import N_
-from commsdesk.storage.errors import DiskFull, Msg, VaultExists, VaultUnreadable, WriteFailed
 
 
-class NotRegularFile(VaultUnreadable):
+class NotRegularFile(FileUnreadable):
     """A FIFO, socket, device or folder where a file was expected: refused before any read."""
 
 
-def _not_regular(path: Path, mode: int) -> VaultUnreadable:
+def _not_regular(path: Path, mode: int) -> FileUnreadable:
     reason = N_("it is a folder") if stat.S_ISDIR(mode) else N_("it is not a regular file")
     return NotRegularFile(path=path, reason=Msg(reason))
 
@@ -32,9 +32,9 @@ def require_regular(path: Path, *, missing_ok: bool = False) -> None:
     except FileNotFoundError:
         if missing_ok:
             return
-        raise VaultUnreadable(path=path, reason=Msg(N_("there is no such file"))) from None
+        raise FileUnreadable(path=path, reason=Msg(N_("there is no such file"))) from None
     except OSError:
-        raise VaultUnreadable(path=path, reason=Msg(N_("the system could not read it"))) from None
+        raise FileUnreadable(path=path, reason=Msg(N_("the system could not read it"))) from None
     if not stat.S_ISREG(mode):
         raise _not_regular(path, mode)
 
@@ -50,13 +50,13 @@ def open_regular(path: Path) -> BinaryIO:
             raise _not_regular(path, mode)
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise VaultUnreadable(path=path, reason=Msg(N_("there is no such file"))) from None
+        raise FileUnreadable(path=path, reason=Msg(N_("there is no such file"))) from None
     except IsADirectoryError:
-        raise VaultUnreadable(path=path, reason=Msg(N_("it is a folder"))) from None
+        raise FileUnreadable(path=path, reason=Msg(N_("it is a folder"))) from None
     except PermissionError:
-        raise VaultUnreadable(path=path, reason=Msg(N_("permission denied"))) from None
+        raise FileUnreadable(path=path, reason=Msg(N_("permission denied"))) from None
     except OSError:
-        raise VaultUnreadable(path=path, reason=Msg(N_("the system could not read it"))) from None
+        raise FileUnreadable(path=path, reason=Msg(N_("the system could not read it"))) from None
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
@@ -75,7 +75,7 @@ def read_limited(path: Path, limit: int) -> bytes:
         try:
             return handle.read(limit + 1)
         except OSError:
-            raise VaultUnreadable(path=path, reason=Msg(N_("the system could not read it"))) from None
+            raise FileUnreadable(path=path, reason=Msg(N_("the system could not read it"))) from None
 
 
 def write_new(path: Path, data: bytes, mode: int = 0o644) -> None:
@@ -83,7 +83,7 @@ def write_new(path: Path, data: bytes, mode: int = 0o644) -> None:
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), mode)
     except FileExistsError:
-        raise VaultExists(path=path) from None
+        raise FileExists(path=path) from None
     except OSError as exc:
         raise _write_error(exc) from None
     try:

@@ -16,8 +16,8 @@ from commsdesk.club.pack_format import content_digest
 from commsdesk.club.packs import build_pack, read_pack
 from commsdesk.club.stories import StoryCard, StoryCardInvalid, export_card, read_card
 from commsdesk.club.story_file import card_from_document
-from commsdesk.club.vcard import VCardError, read_phone_export
 from commsdesk.domain import Relationship
+from commsdesk.people.vcard import VCardError, read_phone_export
 from commsdesk.storage.errors import VaultError
 from helpers import ROOT
 from hostile_values import ANY_VALUE, paths, substituted
@@ -26,7 +26,7 @@ CARD = json.loads(export_card(StoryCard(
     title="Мама", relationship=Relationship.MOTHER, story="Текст истории.", techniques=["technique-my-story"],
     id="3f2b8c1e-5d4a-4e7b-9c0d-2a1b3c4d5e6f", created="2026-11")))
 PACK = json.loads(build_pack(EXAMPLE))
-VCARDS = sorted((ROOT / "tests" / "club" / "data" / "vcard").glob("*.vcf"))
+VCARDS = sorted((ROOT / "tests" / "people" / "data" / "vcard").glob("*.vcf"))
 
 
 def as_json(value) -> bytes:

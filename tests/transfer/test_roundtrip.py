@@ -84,6 +84,7 @@ def fill(vault):
 def _club(vault):
     from commsdesk.club.pack_signing import generate_signing_key, raw_public_key
     from commsdesk.club.packs import build_pack, read_pack, sign_pack
+    from commsdesk.club.shelf import keep_card
     from commsdesk.club.story_card import StoryCard, StorySource
     from commsdesk.paths import resources_dir
     from commsdesk.storage.club import PracticeEntry
@@ -92,7 +93,7 @@ def _club(vault):
     data = sign_pack(build_pack(resources_dir() / "packs" / "example"), key)
     vault.repos.trusted_keys.add(raw_public_key(key), "trainer", date(2026, 11, 2))
     vault.repos.content_packs.add(read_pack(data), data, date(2026, 11, 3))
-    vault.repos.club_stories.add(StoryCard(
+    keep_card(vault, StoryCard(
         "Полгода с бабушкой", Relationship.GRANDPARENT, story="Сама выключила радио.",
         techniques=["technique-my-story"], created="2026-10",
         source=StorySource("babushka.cdstory.json", date(2026, 11, 4), "Ереван")))

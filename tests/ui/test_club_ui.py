@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from commsdesk.club.pack_signing import generate_signing_key, raw_public_key
 from commsdesk.club.packs import PackStatus, build_pack, sign_pack
+from commsdesk.club.shelf import installed_packs, kept_cards
 from commsdesk.club.stories import read_card
 from commsdesk.domain import Relationship
 from commsdesk.paths import resources_dir
@@ -105,7 +106,7 @@ def test_import_story_cards_to_the_shelf_and_search_them(qtbot, unlocked, tmp_pa
     box = next(b for b in tab.findChildren(QMessageBox) if b.isVisible())
     assert "1 story card added" in box.text() and "bad.cdstory.json" in box.text()
     box.close()
-    [(_row, card)] = unlocked.vault.repos.club_stories.all()
+    [(_row, card)] = kept_cards(unlocked.vault)
     assert card.title == "Grandmother and the radio" and card.source.club == "Tbilisi"
     assert tab.shelf.count() == 1 and "radio" in tab.reader.toPlainText()
     type_text(qtbot, tab.search, "radios")
@@ -127,7 +128,7 @@ def test_import_a_pack_confirm_it_and_read_its_article_in_the_library(qtbot, unl
     assert unlocked.vault.repos.content_packs.all() == []  # not before the user agrees
     answer(qtbot, tab, "Import anyway")
     settled(qtbot, unlocked)
-    [installed] = unlocked.vault.repos.content_packs.all()
+    [installed] = installed_packs(unlocked.vault)
     assert installed.pack.status is PackStatus.UNKNOWN_SIGNER and tab.list.count() == 1
     assert "Signed by an unknown key" in tab.list.item(0).text()
     click(qtbot, tab.trust_button)
@@ -167,7 +168,7 @@ def test_a_tampered_pack_is_rejected_and_an_unsigned_one_needs_a_yes(qtbot, unlo
     settled(qtbot, unlocked)
     answer(qtbot, tab, "Import anyway")
     settled(qtbot, unlocked)
-    assert unlocked.vault.repos.content_packs.all()[0].pack.status is PackStatus.UNSIGNED
+    assert installed_packs(unlocked.vault)[0].pack.status is PackStatus.UNSIGNED
     tab.list.setCurrentRow(0)
     click(qtbot, tab.remove_button)
     answer(qtbot, tab, "Remove")

@@ -8,7 +8,8 @@ from commsdesk.domain import Relationship
 from commsdesk.storage.contacts import ContactFilter
 from commsdesk.ui import paged_model
 from commsdesk.ui.journal.model import ConversationsModel
-from commsdesk.ui.people.model import ContactsModel, TimelineModel
+from commsdesk.ui.people.model import TimelineModel
+from commsdesk.ui.widgets.contacts import ContactsModel
 from helpers import add_person, add_talk
 
 

@@ -4,14 +4,14 @@ unless phone numbers are asked for."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
-from commsdesk.club.vcard import read_phone_export_file
+from commsdesk.people.vcard import read_phone_export_file
 from commsdesk.storage.contacts import ContactFilter
 from commsdesk.ui.people.phone_import import PhoneImportDialog
 from commsdesk.ui.workspace import PEOPLE
 from conftest import settled
 from helpers import ROOT
 
-ANDROID = ROOT / "tests" / "club" / "data" / "vcard" / "android_21_utf8_qp.vcf"
+ANDROID = ROOT / "tests" / "people" / "data" / "vcard" / "android_21_utf8_qp.vcf"
 
 
 def people_page(unlocked):

@@ -5,11 +5,11 @@ A pack is untrusted input: every way it can be wrong ends in one of these, never
 
 from __future__ import annotations
 
+from commsdesk.errors import UserError
 from commsdesk.i18n import N_
-from commsdesk.storage.errors import VaultError
 
 
-class PackError(VaultError):
+class PackError(UserError):
     msgid = N_("The content pack cannot be used.")
 
 

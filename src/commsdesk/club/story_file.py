@@ -21,9 +21,9 @@ from commsdesk.club.story_card import (
     StorySource,
 )
 from commsdesk.domain import Relationship
+from commsdesk.errors import Msg, UserError
 from commsdesk.i18n import N_, SUPPORTED, _
 from commsdesk.planner.stages import Stage
-from commsdesk.storage.errors import Msg, VaultError
 
 MAX_DEPTH = 4  # the format needs two levels (the card, its list of techniques)
 MAX_FILE_NAME = 255
@@ -35,7 +35,7 @@ _MONTH = re.compile(r"(2\d{3})-(0[1-9]|1[0-2])")
 _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 
 
-class StoryCardInvalid(VaultError):
+class StoryCardInvalid(UserError):
     msgid = N_("This story card cannot be used: {reason}. Nothing was written.")
 
     def __init__(self, reason: str, field: str = ""):

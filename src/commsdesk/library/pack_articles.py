@@ -42,7 +42,7 @@ class PackShelf:
 
 
 def pack_shelf(installed) -> PackShelf:
-    """`installed`: `vault.repos.content_packs.all()`. Every installed pack is shown whatever the
+    """`installed`: `club.shelf.installed_packs(vault)`. Every installed pack is shown whatever the
     UI language: the user chose to install it."""
     infos, bodies, titles, entries = {}, {}, {}, []
     for item in installed:

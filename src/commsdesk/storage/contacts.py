@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import builtins
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from commsdesk.domain import AgeGroup, Channel, Contact, MediaKind, MediaSource, Relationship
 from commsdesk.i18n import N_
@@ -12,7 +13,10 @@ from commsdesk.search.analyzer import fold
 from commsdesk.storage import errors, search_index
 from commsdesk.storage.connection import Connection
 from commsdesk.storage.repository import Repository, SearchText
-from commsdesk.storage.rows import dt_in, dt_out, inserted, json_in, json_out, new_uid, now
+from commsdesk.storage.rows import dt_in, dt_out, json_in, json_out, now
+
+if TYPE_CHECKING:
+    from commsdesk.storage.database import Database
 
 SORTS = {
     "name": "c.display_name COLLATE NOCASE",
@@ -44,50 +48,29 @@ class ContactFilter:
     name_contains: str | None = None
 
 
-class Contacts(Repository):
+class Contacts(Repository[Contact]):
     table = "contacts"
     kind = "contact"
+    columns = _COLUMNS
 
-    def add(self, contact: Contact) -> Contact:
-        _validate(contact)
-        stamp = now()
-        contact.uid = contact.uid or new_uid()
-        contact.created_at = contact.created_at or stamp
-        contact.updated_at = contact.updated_at or stamp
-        with self._vault.transaction() as conn:
-            cursor = conn.execute(
-                f"INSERT INTO contacts ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (None, *self._values(contact)),
-            )
-            contact.id = inserted(cursor)
-            self._set_tags(conn, contact.id, contact.tags)
-            self.reindex(conn, [contact.id])
-        return contact
+    def __init__(self, db: Database, by_kind: Callable[[str], Repository]):
+        super().__init__(db)
+        self._by_kind = by_kind  # a person's records, by kind: re-indexed when the person is back
 
-    def update(self, contact: Contact) -> Contact:
+    def _check(self, contact: Contact) -> None:
         _validate(contact)
-        contact.updated_at = now()
-        with self._vault.transaction() as conn:
-            contact.id = self._require(conn, contact.id)
-            conn.execute(
-                "UPDATE contacts SET uid=?, display_name=?, relationship=?, region=?, age_group=?,"
-                " channels=?, media_diet=?, values_interests=?, topics_to_avoid=?,"
-                " safety_notes=?, stay_in_touch_weeks=?, archived=?, created_at=?, updated_at=?,"
-                " phones=?, address=? WHERE id=?",
-                (*self._values(contact), contact.id),
-            )
-            self._set_tags(conn, contact.id, contact.tags)
-            self.reindex(conn, [contact.id])
-        return contact
+
+    def _after_write(self, conn: Connection, contact: Contact) -> None:
+        self._set_tags(conn, contact.id, contact.tags)
 
     def set_archived(self, contact_id: int, archived: bool) -> None:
-        with self._vault.transaction() as conn:
-            self._require(conn, contact_id)
+        with self._db.transaction() as conn:
+            self.require(conn, contact_id)
             conn.execute("UPDATE contacts SET archived=?, updated_at=? WHERE id=?",
                          (int(archived), dt_out(now()), contact_id))
 
     def get(self, contact_id: int) -> Contact:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             row = conn.execute(
                 f"SELECT {_COLUMNS} FROM contacts WHERE id = ? AND deleted_at IS NULL",
                 (contact_id,),
@@ -97,39 +80,39 @@ class Contacts(Repository):
             return self._contact(row, self._tags_of(conn, [contact_id]).get(contact_id, []))
 
     def list(self, flt: ContactFilter | None = None, sort: str = "name", descending: bool = False,
-             limit: int = 100, offset: int = 0) -> builtins.list[Contact]:
+             limit: int = 100, offset: int = 0) -> list[Contact]:
         where, params = _where(flt or ContactFilter())
         order = SORTS.get(sort, SORTS["name"]) + (" DESC" if descending else " ASC")
         sql = (f"SELECT {', '.join('c.' + c.strip() for c in _COLUMNS.split(','))}"
                f" FROM contacts c WHERE {where} ORDER BY {order}, c.id LIMIT ? OFFSET ?")
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(sql, (*params, limit, offset)).fetchall()
             tags = self._tags_of(conn, [r[0] for r in rows])
             return [self._contact(r, tags.get(r[0], [])) for r in rows]
 
     def count(self, flt: ContactFilter | None = None) -> int:
         where, params = _where(flt or ContactFilter())
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             return conn.execute(f"SELECT count(*) FROM contacts c WHERE {where}", params).fetchone()[0]
 
-    def many(self, ids: builtins.list[int]) -> builtins.list[Contact]:
+    def many(self, ids: list[int]) -> list[Contact]:
         """Records by id in the order given (for a streamed export); ids not found are left out."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = self._rows(conn, f"SELECT {_COLUMNS} FROM contacts WHERE id IN ({{ids}})", ids)
             tags = self._tags_of(conn, ids)
         found = {r[0]: self._contact(r, tags.get(r[0], [])) for r in rows}
         return [found[i] for i in ids if i in found]
 
-    def all_tags(self) -> builtins.list[str]:
-        with self._vault.reading() as conn:
+    def all_tags(self) -> list[str]:
+        with self._db.reading() as conn:
             return [r[0] for r in conn.execute(
                 "SELECT t.name FROM tags t WHERE EXISTS (SELECT 1 FROM contact_tags ct"
                 " JOIN contacts c ON c.id = ct.contact_id AND c.deleted_at IS NULL"
                 " WHERE ct.tag_id = t.id) ORDER BY t.name_key")]
 
-    def last_talks(self) -> builtins.list[LastTalk]:
+    def last_talks(self) -> list[LastTalk]:
         """Every active person with the date of their latest conversation (None: never)."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             latest = dict(conn.execute(
                 "SELECT contact_id, max(occurred_at) FROM conversations WHERE deleted_at IS NULL"
                 " GROUP BY contact_id"))
@@ -139,9 +122,9 @@ class Contacts(Repository):
                          date.fromisoformat(latest[rid][:10]) if rid in latest else None)
                 for rid, name, weeks in rows]
 
-    def names(self, ids: builtins.list[int] | None = None) -> dict[int, str]:
+    def names(self, ids: list[int] | None = None) -> dict[int, str]:
         """Live contacts' names by id: all of them (pickers, the anonymizer) or just `ids`."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             if ids is None:
                 return dict(conn.execute(
                     "SELECT id, display_name FROM contacts WHERE deleted_at IS NULL"))
@@ -150,20 +133,20 @@ class Contacts(Repository):
                                    sorted(set(ids))))
 
     # -- search ----------------------------------------------------------------------------
-    def index_texts(self, conn: Connection, ids: builtins.list[int]) -> dict[int, tuple[str, ...]]:
+    def index_texts(self, conn: Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
         rows = self._rows(conn, "SELECT id, display_name, region, media_diet, values_interests,"
                           " topics_to_avoid, safety_notes, address FROM contacts"
                           " WHERE id IN ({ids}) AND deleted_at IS NULL", ids)
         tags = self._tags_of(conn, ids)
-        out: dict[int, tuple[str, ...]] = {}
+        out = {}
         for rid, name, region, media, values, avoid, safety, address in rows:
             media_names = " ".join(m.get("name", "") for m in json_in(media))
             out[rid] = (name, region, media_names, values, avoid, safety, " ".join(tags.get(rid, [])),
                         address)
         return out
 
-    def search_texts(self, ids: builtins.list[int]) -> dict[int, SearchText]:
-        with self._vault.reading() as conn:
+    def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
+        with self._db.reading() as conn:
             texts = self.index_texts(conn, ids)
         return {rid: (t[0], " · ".join(x for x in t[1:] if x), "", rid) for rid, t in texts.items()}
 
@@ -179,11 +162,10 @@ class Contacts(Repository):
             search_index.remove(conn, kind, ids)
 
     def _after_undo(self, conn: Connection, record_id: int) -> None:
-        repos = self._vault.repos
         for kind, table in self._CHILDREN:
             ids = [r[0] for r in conn.execute(
                 f"SELECT id FROM {table} WHERE contact_id = ? AND deleted_at IS NULL", (record_id,))]
-            repos.by_kind(kind).reindex(conn, ids)
+            self._by_kind(kind).reindex(conn, ids)
 
     # -- rows ------------------------------------------------------------------------------
     @staticmethod
@@ -198,7 +180,7 @@ class Contacts(Repository):
         )
 
     @staticmethod
-    def _contact(row: tuple, tags: builtins.list[str]) -> Contact:
+    def _contact(row: tuple, tags: list[str]) -> Contact:
         (rid, uid, name, rel, region, age, channels, media, values, avoid, safety, weeks,
          archived, created, updated, phones, address) = row
         return Contact(
@@ -211,7 +193,7 @@ class Contacts(Repository):
         )
 
     @staticmethod
-    def _set_tags(conn: Connection, contact_id: int, tags: builtins.list[str]) -> None:
+    def _set_tags(conn: Connection, contact_id: int, tags: list[str]) -> None:
         conn.execute("DELETE FROM contact_tags WHERE contact_id = ?", (contact_id,))
         seen = set()
         for raw in tags:
@@ -225,8 +207,8 @@ class Contacts(Repository):
                          " SELECT ?, id FROM tags WHERE name_key = ?", (contact_id, key))
         conn.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM contact_tags)")
 
-    def _tags_of(self, conn: Connection, ids: builtins.list[int]) -> dict[int, builtins.list[str]]:
-        out: dict[int, builtins.list[str]] = {}
+    def _tags_of(self, conn: Connection, ids: list[int]) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = {}
         for cid, name in self._rows(
             conn, "SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id"
             " WHERE ct.contact_id IN ({ids}) ORDER BY t.name_key", ids,
@@ -243,9 +225,9 @@ def _validate(contact: Contact) -> None:
                                   reason=errors.Msg(N_("must be a positive number")))
 
 
-def _where(flt: ContactFilter) -> tuple[str, builtins.list[object]]:
+def _where(flt: ContactFilter) -> tuple[str, list[object]]:
     clauses = ["c.deleted_at IS NULL"]
-    params: builtins.list[object] = []
+    params: list[object] = []
     if flt.archived is not None:
         clauses.append("c.archived = ?")
         params.append(int(flt.archived))

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-import builtins
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from commsdesk.domain import Channel, Conversation, Ending, Temperature
 from commsdesk.i18n import N_
 from commsdesk.storage import errors
 from commsdesk.storage.connection import Connection
-from commsdesk.storage.repository import Repository, SearchText
-from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, inserted, json_in, json_out, new_uid, now
+from commsdesk.storage.repository import PersonRecords, SearchText
+from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, json_in, json_out, now
+
+if TYPE_CHECKING:
+    from commsdesk.storage.database import Database
+    from commsdesk.storage.drafts import NoteHistory
+    from commsdesk.storage.repository import Repository
 
 _COLUMNS = ("id, uid, contact_id, occurred_at, channel, duration_minutes, topics, notes,"
             " temperature, ending, self_rating, follow_up_on, created_at, updated_at")
@@ -32,48 +37,29 @@ def _when(value: datetime) -> str:
     return value.replace(second=0, microsecond=0, tzinfo=None).isoformat(timespec="minutes")
 
 
-class Conversations(Repository):
+class Conversations(PersonRecords[Conversation]):
     table = "conversations"
     kind = "conversation"
+    columns = _COLUMNS
 
-    def add(self, conv: Conversation) -> Conversation:
-        _validate(conv)
-        stamp = now()
-        conv.uid = conv.uid or new_uid()
-        conv.created_at = conv.created_at or stamp
-        conv.updated_at = conv.updated_at or stamp
-        with self._vault.transaction() as conn:
-            self._vault.repos.contacts._require(conn, conv.contact_id)
-            cursor = conn.execute(
-                f"INSERT INTO conversations ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (None, *self._values(conv)),
-            )
-            conv.id = inserted(cursor)
-            self._set_techniques(conn, conv.id, conv.techniques)
-            self.reindex(conn, [conv.id])
-        return conv
+    def __init__(self, db: Database, contacts: Repository, history: NoteHistory):
+        super().__init__(db, contacts)
+        self._history = history  # an edited note keeps the text it replaced
 
-    def update(self, conv: Conversation) -> Conversation:
+    def _check(self, conv: Conversation) -> None:
         _validate(conv)
-        conv.updated_at = now()
-        with self._vault.transaction() as conn:
-            conv.id = self._require(conn, conv.id)
-            self._vault.repos.contacts._require(conn, conv.contact_id)
-            old = conn.execute("SELECT notes FROM conversations WHERE id = ?", (conv.id,)).fetchone()[0]
-            if old != conv.notes:
-                self._vault.repos.history.record(conn, "conversation", conv.id, "notes", old)
-            conn.execute(
-                "UPDATE conversations SET uid=?, contact_id=?, occurred_at=?, channel=?,"
-                " duration_minutes=?, topics=?, notes=?, temperature=?, ending=?, self_rating=?,"
-                " follow_up_on=?, created_at=?, updated_at=? WHERE id=?",
-                (*self._values(conv), conv.id),
-            )
-            self._set_techniques(conn, conv.id, conv.techniques)
-            self.reindex(conn, [conv.id])
-        return conv
+
+    def _before_update(self, conn: Connection, conv: Conversation) -> None:
+        self._contacts.require(conn, conv.contact_id)  # it may have moved to another person
+        old = conn.execute("SELECT notes FROM conversations WHERE id = ?", (conv.id,)).fetchone()[0]
+        if old != conv.notes:
+            self._history.record(conn, "conversation", conv.id, "notes", old)
+
+    def _after_write(self, conn: Connection, conv: Conversation) -> None:
+        self._set_techniques(conn, conv.id, conv.techniques)
 
     def get(self, conv_id: int) -> Conversation:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             row = conn.execute(f"SELECT {_COLUMNS} FROM conversations WHERE id = ?"
                                " AND deleted_at IS NULL", (conv_id,)).fetchone()
             if row is None:
@@ -82,7 +68,7 @@ class Conversations(Repository):
 
     def list(self, flt: ConversationFilter | None = None, sort: str = "when",
              descending: bool = True, limit: int = 100, offset: int = 0,
-             after: Conversation | None = None) -> builtins.list[Conversation]:
+             after: Conversation | None = None) -> list[Conversation]:
         """A page of conversations. `after` (by date only) continues from that row, which stays
         fast however deep the user scrolls (an OFFSET would re-read every row before it)."""
         where, params = _where(flt or ConversationFilter())
@@ -100,29 +86,29 @@ class Conversations(Repository):
         tie = "v.id DESC" if descending else "v.id ASC"
         sql = (f"SELECT {cols} FROM conversations v{hint}"
                f" WHERE {where} ORDER BY {order}, {tie} LIMIT ? OFFSET ?")
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(sql, (*params, limit, offset)).fetchall()
             techniques = self._techniques_of(conn, [r[0] for r in rows])
             return [self._conversation(r, techniques.get(r[0], [])) for r in rows]
 
     def count(self, flt: ConversationFilter | None = None) -> int:
         where, params = _where(flt or ConversationFilter())
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             return conn.execute(
                 f"SELECT count(*) FROM conversations v INDEXED BY conversations_live WHERE {where}",
                 params).fetchone()[0]
 
-    def many(self, ids: builtins.list[int]) -> builtins.list[Conversation]:
+    def many(self, ids: list[int]) -> list[Conversation]:
         """Records by id in the order given (for a streamed export); ids not found are left out."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = self._rows(conn, f"SELECT {_COLUMNS} FROM conversations WHERE id IN ({{ids}})", ids)
             techniques = self._techniques_of(conn, ids)
         found = {r[0]: self._conversation(r, techniques.get(r[0], [])) for r in rows}
         return [found[i] for i in ids if i in found]
 
-    def follow_ups_due(self, until: date, limit: int = 200) -> builtins.list[Conversation]:
+    def follow_ups_due(self, until: date, limit: int = 200) -> list[Conversation]:
         """Conversations whose follow-up date has come (or passed) by `until`, oldest first."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(
                 f"SELECT {', '.join('v.' + c.strip() for c in _COLUMNS.split(','))}"
                 " FROM conversations v JOIN contacts c ON c.id = v.contact_id"
@@ -133,20 +119,20 @@ class Conversations(Repository):
             return [self._conversation(r, techniques.get(r[0], [])) for r in rows]
 
     def clear_follow_up(self, conv_id: int) -> None:
-        with self._vault.transaction() as conn:
-            self._require(conn, conv_id)
+        with self._db.transaction() as conn:
+            self.require(conn, conv_id)
             conn.execute("UPDATE conversations SET follow_up_on = NULL, updated_at = ?"
                          " WHERE id = ?", (dt_out(now()), conv_id))
 
     # -- search ----------------------------------------------------------------------------
-    def index_texts(self, conn: Connection, ids: builtins.list[int]) -> dict[int, tuple[str, ...]]:
+    def index_texts(self, conn: Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
         rows = self._rows(conn, "SELECT v.id, v.notes, v.topics FROM conversations v"
                           " JOIN contacts c ON c.id = v.contact_id WHERE v.id IN ({ids})"
                           " AND v.deleted_at IS NULL AND c.deleted_at IS NULL", ids)
         return {rid: (notes, " ".join(json_in(topics))) for rid, notes, topics in rows}
 
-    def search_texts(self, ids: builtins.list[int]) -> dict[int, SearchText]:
-        with self._vault.reading() as conn:
+    def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
+        with self._db.reading() as conn:
             rows = self._rows(conn, "SELECT v.id, c.display_name, v.occurred_at, v.notes, v.topics,"
                               " v.contact_id FROM conversations v JOIN contacts c"
                               " ON c.id = v.contact_id WHERE v.id IN ({ids})", ids)
@@ -161,44 +147,38 @@ class Conversations(Repository):
     def _values(v: Conversation) -> tuple:
         return (
             v.uid, v.contact_id, _when(v.occurred_at), v.channel.value, v.duration_minutes,
-            json_out(v.topics), v.notes, _said(v.temperature), _said(v.ending), v.self_rating,
+            json_out(v.topics), v.notes, v.temperature.value, v.ending.value, v.self_rating,
             d_out(v.follow_up_on), dt_out(v.created_at), dt_out(v.updated_at),
         )
 
     @staticmethod
-    def _conversation(row: tuple, techniques: builtins.list[str]) -> Conversation:
+    def _conversation(row: tuple, techniques: list[str]) -> Conversation:
         (rid, uid, contact_id, when, channel, duration, topics, notes, temperature, ending,
          rating, follow_up, created, updated) = row
         return Conversation(
             id=rid, uid=uid, contact_id=contact_id, occurred_at=datetime.fromisoformat(when),
             channel=Channel(channel), duration_minutes=duration, topics=json_in(topics),
-            techniques=techniques, notes=notes, temperature=Temperature(temperature) if temperature else None,
-            ending=Ending(ending) if ending else None, self_rating=rating, follow_up_on=d_in(follow_up),
+            techniques=techniques, notes=notes, temperature=Temperature(temperature),
+            ending=Ending(ending), self_rating=rating, follow_up_on=d_in(follow_up),
             created_at=dt_in(created), updated_at=dt_in(updated),
         )
 
     @staticmethod
-    def _set_techniques(conn: Connection, conv_id: int, techniques: builtins.list[str]) -> None:
+    def _set_techniques(conn: Connection, conv_id: int, techniques: list[str]) -> None:
         conn.execute("DELETE FROM conversation_techniques WHERE conversation_id = ?", (conv_id,))
         unique = list(dict.fromkeys(t.strip() for t in techniques if t.strip()))
         conn.executemany(
             "INSERT INTO conversation_techniques (conversation_id, position, technique)"
             " VALUES (?, ?, ?)", [(conv_id, i, t) for i, t in enumerate(unique)])
 
-    def _techniques_of(self, conn: Connection, ids: builtins.list[int]) -> dict[int, builtins.list[str]]:
-        out: dict[int, builtins.list[str]] = {}
+    def _techniques_of(self, conn: Connection, ids: list[int]) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = {}
         for cid, technique in self._rows(
             conn, "SELECT conversation_id, technique FROM conversation_techniques"
             " WHERE conversation_id IN ({ids}) ORDER BY conversation_id, position", ids,
         ):
             out.setdefault(cid, []).append(technique)
         return out
-
-
-def _said(value: Temperature | Ending | None) -> str:
-    # "Not said" is an empty text: the column is NOT NULL since schema 1, and making it nullable
-    # would mean rebuilding the table (and its indexes and triggers) in every vault.
-    return "" if value is None else value.value
 
 
 def _validate(v: Conversation) -> None:
@@ -210,12 +190,12 @@ def _validate(v: Conversation) -> None:
                                   reason=errors.Msg(N_("must not be negative")))
 
 
-def _where(flt: ConversationFilter) -> tuple[str, builtins.list[object]]:
+def _where(flt: ConversationFilter) -> tuple[str, list[object]]:
     # Not a join: the set of deleted people is tiny, and without the join the Journal's counts
     # and filters read only the covering index `conversations_live`.
     clauses = ["v.deleted_at IS NULL",
                "v.contact_id NOT IN (SELECT id FROM contacts WHERE deleted_at IS NOT NULL)"]
-    params: builtins.list[object] = []
+    params: list[object] = []
     if flt.contact_id is not None:
         clauses.append("v.contact_id = ?")
         params.append(flt.contact_id)

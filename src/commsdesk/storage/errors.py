@@ -1,47 +1,31 @@
-"""Errors the vault raises, each with a message the user can read in their own language.
+"""Errors the vault raises, each with a message the user can read in their own language (the base,
+`VaultError`, is `commsdesk.errors.UserError`).
 
 Messages never contain a passphrase, a key or any text from the vault.
 """
 
 from __future__ import annotations
 
-from commsdesk.i18n import N_, _
+from commsdesk.errors import (
+    DiskFull,
+    FileExists,
+    FileUnreadable,
+    Msg,
+    UserError,
+    WriteFailed,
+    describe,
+    os_reason,
+)
+from commsdesk.i18n import N_
 
+# The base and the file errors live in commsdesk/errors.py, below every layer (files.py raises them
+# too); they are named here as well so that storage code and `except VaultError` read as before.
+VaultError = UserError  # the user-facing base under its older name
+VaultExists = FileExists
+VaultUnreadable = FileUnreadable
 
-class Msg(str):
-    """A message id passed as a parameter of an error; translated when the error is shown."""
-
-
-class VaultError(Exception):
-    """Base class: `str(error)` is a one-line message in the active UI language."""
-
-    msgid = N_("The vault could not be used.")
-
-    def __init__(self, **params: object) -> None:
-        super().__init__(self.msgid)
-        self.params = params
-
-    def user_message(self) -> str:
-        params = {k: _(v) if isinstance(v, Msg) else v for k, v in self.params.items()}
-        return _(self.msgid).format(**params)
-
-    def __str__(self) -> str:
-        return self.user_message()
-
-
-def os_reason(exc: OSError) -> Msg:
-    """Why the system refused a file, in the user's language (never the system's own English)."""
-    if isinstance(exc, PermissionError):
-        return Msg(N_("permission denied"))
-    return Msg(N_("the system could not read it"))
-
-
-def describe(exc: BaseException) -> str:
-    """One line for the user about any failure: the vault's own message, or a calm generic one."""
-    if isinstance(exc, VaultError):
-        return exc.user_message()
-    return _("Something went wrong ({kind}). Your vault was not changed.").format(
-        kind=type(exc).__name__)
+__all__ = ["DiskFull", "FileExists", "FileUnreadable", "Msg", "UserError", "VaultError", "VaultExists",
+           "VaultUnreadable", "WriteFailed", "describe", "os_reason"]
 
 
 class VaultNotFound(VaultError):
@@ -80,26 +64,9 @@ class VaultTooNew(VaultError):
     msgid = N_("This vault was written by a newer version of CommsDesk. Update the app to open it.")
 
 
-class VaultExists(VaultError):
-    msgid = N_("A file already exists at {path}; it was left untouched.")
-
-
-class VaultUnreadable(VaultError):
-    msgid = N_("The file {path} cannot be read: {reason}.")
-
-
 class VaultBusy(VaultError):
     msgid = N_("The vault is in use by another CommsDesk window or command. Close it and try again;"
                " nothing was changed.")
-
-
-class DiskFull(VaultError):
-    msgid = N_("The disk is full. Nothing was saved: free some space on it (empty the trash, move"
-               " large files elsewhere) and try again.")
-
-
-class WriteFailed(VaultError):
-    msgid = N_("Writing to the disk failed. Nothing was saved; your vault is unchanged.")
 
 
 class VaultReadOnly(VaultError):

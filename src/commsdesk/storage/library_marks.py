@@ -22,7 +22,7 @@ class LibraryMarks(Repository):
     kind = "article_note"
 
     def get(self, article_id: str) -> Mark:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             row = conn.execute("SELECT bookmarked, progress, note FROM library_marks"
                                " WHERE article_id = ? AND deleted_at IS NULL",
                                (article_id,)).fetchone()
@@ -32,7 +32,7 @@ class LibraryMarks(Repository):
 
     def save(self, mark: Mark) -> Mark:
         mark.progress = min(1.0, max(0.0, float(mark.progress)))
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             conn.execute(
                 "INSERT INTO library_marks (article_id, bookmarked, progress, note, updated_at)"
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET"
@@ -45,19 +45,19 @@ class LibraryMarks(Repository):
         return mark
 
     def bookmarked(self) -> list[str]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             return [r[0] for r in conn.execute(
                 "SELECT article_id FROM library_marks WHERE bookmarked = 1 AND deleted_at IS NULL"
                 " ORDER BY updated_at DESC")]
 
     def article_of(self, mark_id: int) -> str | None:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             row = conn.execute("SELECT article_id FROM library_marks WHERE id = ?",
                                (mark_id,)).fetchone()
         return row[0] if row else None
 
     def all(self) -> dict[str, Mark]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute("SELECT article_id, bookmarked, progress, note FROM library_marks"
                                 " WHERE deleted_at IS NULL").fetchall()
         return {r[0]: Mark(r[0], bool(r[1]), float(r[2]), r[3]) for r in rows}
@@ -68,7 +68,7 @@ class LibraryMarks(Repository):
         return {rid: (note,) for rid, note in rows}
 
     def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = self._rows(conn, "SELECT id, article_id, note, updated_at FROM library_marks"
                               " WHERE id IN ({ids})", ids)
         return {rid: (article_id, note, when[:10], None) for rid, article_id, note, when in rows}

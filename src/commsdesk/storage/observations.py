@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from commsdesk.domain import Dimension, Observation
 from commsdesk.domain.records import SCALE_MAX, SCALE_MIN
 from commsdesk.i18n import N_
 from commsdesk.storage import errors
 from commsdesk.storage.connection import Connection
-from commsdesk.storage.repository import Repository, SearchText
-from commsdesk.storage.rows import d_out, d_req, dt_in, dt_out, inserted, new_uid, now
+from commsdesk.storage.repository import PersonRecords, SearchText
+from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, new_uid
+
+if TYPE_CHECKING:
+    from commsdesk.storage.database import Database
 
 _COLUMNS = ("id, uid, contact_id, dimension_id, observed_on, value, evidence, conversation_id,"
             " created_at, updated_at")
@@ -27,13 +31,13 @@ BUILTIN_LABELS = {
 class Dimensions:
     """Built-in dimensions ship with every vault; users add their own."""
 
-    def __init__(self, vault):
-        self._vault = vault
+    def __init__(self, db: Database):
+        self._db = db
 
     def list(self, include_archived: bool = False) -> list[Dimension]:
         sql = ("SELECT id, uid, key, name, better_when, builtin, position, archived FROM dimensions"
                + ("" if include_archived else " WHERE archived = 0") + " ORDER BY position, id")
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             return [Dimension(id=r[0], uid=r[1], key=r[2], name=r[3], better_when=r[4],
                               builtin=bool(r[5]), position=r[6], archived=bool(r[7]))
                     for r in conn.execute(sql)]
@@ -45,19 +49,19 @@ class Dimensions:
             raise errors.InvalidValue(field="better_when",
                                       reason=errors.Msg(N_("must be higher or lower")))
         dim.uid = dim.uid or new_uid()
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             if not dim.position:
                 dim.position = conn.execute(
                     "SELECT coalesce(max(position), 0) + 1 FROM dimensions").fetchone()[0]
-            dim.id = inserted(conn.execute(
+            dim.id = conn.execute(
                 "INSERT INTO dimensions (uid, key, name, better_when, builtin, position, archived)"
                 " VALUES (?, NULL, ?, ?, 0, ?, ?)",
                 (dim.uid, dim.name.strip(), dim.better_when, dim.position, int(dim.archived)),
-            ))
+            ).lastrowid
         return dim
 
     def set_archived(self, dim_id: int, archived: bool) -> None:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             conn.execute("UPDATE dimensions SET archived = ? WHERE id = ?", (int(archived), dim_id))
 
     def by_key(self, key: str) -> Dimension:
@@ -79,40 +83,16 @@ class Change:
     evidence: str
 
 
-class Observations(Repository):
+class Observations(PersonRecords[Observation]):
     table = "observations"
     kind = "observation"
+    columns = _COLUMNS
 
-    def add(self, obs: Observation) -> Observation:
+    def _check(self, obs: Observation) -> None:
         _validate(obs)
-        stamp = now()
-        obs.uid = obs.uid or new_uid()
-        obs.created_at = obs.created_at or stamp
-        obs.updated_at = obs.updated_at or stamp
-        with self._vault.transaction() as conn:
-            self._vault.repos.contacts._require(conn, obs.contact_id)
-            obs.id = inserted(conn.execute(
-                f"INSERT INTO observations ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (None, *self._values(obs)),
-            ))
-            self.reindex(conn, [obs.id])
-        return obs
-
-    def update(self, obs: Observation) -> Observation:
-        _validate(obs)
-        obs.updated_at = now()
-        with self._vault.transaction() as conn:
-            obs.id = self._require(conn, obs.id)
-            conn.execute(
-                "UPDATE observations SET uid=?, contact_id=?, dimension_id=?, observed_on=?,"
-                " value=?, evidence=?, conversation_id=?, created_at=?, updated_at=? WHERE id=?",
-                (*self._values(obs), obs.id),
-            )
-            self.reindex(conn, [obs.id])
-        return obs
 
     def get(self, obs_id: int) -> Observation:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             row = conn.execute(f"SELECT {_COLUMNS} FROM observations WHERE id = ?"
                                " AND deleted_at IS NULL", (obs_id,)).fetchone()
         if row is None:
@@ -125,12 +105,12 @@ class Observations(Repository):
         if dimension_id is not None:
             sql += " AND dimension_id = ?"
             params.append(dimension_id)
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(sql + " ORDER BY observed_on, id", params).fetchall()
         return [self._observation(r) for r in rows]
 
     def for_conversation(self, conversation_id: int) -> list[Observation]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(f"SELECT {_COLUMNS} FROM observations WHERE conversation_id = ?"
                                 " AND deleted_at IS NULL ORDER BY id", (conversation_id,)).fetchall()
         return [self._observation(r) for r in rows]
@@ -138,7 +118,7 @@ class Observations(Repository):
     def changes_since(self, since: date) -> list[Change]:
         """Observations from `since` on, each with the value observed just before it (same
         person and dimension), found through the `observations_series` index."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(
                 "SELECT o.id, o.contact_id, c.display_name, o.dimension_id, o.observed_on, o.value,"
                 " (SELECT p.value FROM observations p WHERE p.contact_id = o.contact_id"
@@ -153,14 +133,14 @@ class Observations(Repository):
                 for r in rows]
 
     def list_all(self, limit: int = 1000, offset: int = 0) -> list[Observation]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(f"SELECT {_COLUMNS} FROM observations WHERE deleted_at IS NULL"
                                 " ORDER BY id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
         return [self._observation(r) for r in rows]
 
     def many(self, ids: list[int]) -> list[Observation]:
         """Records by id in the order given (for a streamed export); ids not found are left out."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = self._rows(conn, f"SELECT {_COLUMNS} FROM observations WHERE id IN ({{ids}})", ids)
         found = {r[0]: self._observation(r) for r in rows}
         return [found[i] for i in ids if i in found]
@@ -173,7 +153,7 @@ class Observations(Repository):
         return {rid: (evidence,) for rid, evidence in rows}
 
     def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = self._rows(conn, "SELECT o.id, c.display_name, o.observed_on, o.evidence,"
                               " o.contact_id FROM observations o JOIN contacts c"
                               " ON c.id = o.contact_id WHERE o.id IN ({ids})", ids)
@@ -188,7 +168,7 @@ class Observations(Repository):
     def _observation(row: tuple) -> Observation:
         rid, uid, contact_id, dim_id, observed, value, evidence, conv_id, created, updated = row
         return Observation(id=rid, uid=uid, contact_id=contact_id, dimension_id=dim_id,
-                           observed_on=d_req(observed), value=value, evidence=evidence,
+                           observed_on=d_in(observed), value=value, evidence=evidence,
                            conversation_id=conv_id, created_at=dt_in(created),
                            updated_at=dt_in(updated))
 

@@ -6,50 +6,26 @@ from commsdesk.domain import Plan, PlanStatus, PlanStep, StepStatus
 from commsdesk.i18n import N_
 from commsdesk.storage import errors
 from commsdesk.storage.connection import Connection
-from commsdesk.storage.repository import Repository, SearchText
-from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, inserted, json_in, json_out, new_uid, now
+from commsdesk.storage.repository import PersonRecords, SearchText
+from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, json_in, json_out, new_uid
 
 _COLUMNS = ("id, uid, contact_id, goal, realistic_expectation, status, started_on, review_on,"
             " created_at, updated_at, expected_months, shared_values, topics_to_avoid, techniques")
 
 
-class Plans(Repository):
+class Plans(PersonRecords[Plan]):
     table = "plans"
     kind = "plan"
+    columns = _COLUMNS
 
-    def add(self, plan: Plan) -> Plan:
+    def _check(self, plan: Plan) -> None:
         _validate(plan)
-        stamp = now()
-        plan.uid = plan.uid or new_uid()
-        plan.created_at = plan.created_at or stamp
-        plan.updated_at = plan.updated_at or stamp
-        with self._vault.transaction() as conn:
-            self._vault.repos.contacts._require(conn, plan.contact_id)
-            plan.id = inserted(conn.execute(
-                f"INSERT INTO plans ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (None, *self._values(plan)),
-            ))
-            self._save_steps(conn, plan)
-            self.reindex(conn, [plan.id])
-        return plan
 
-    def update(self, plan: Plan) -> Plan:
-        _validate(plan)
-        plan.updated_at = now()
-        with self._vault.transaction() as conn:
-            plan.id = self._require(conn, plan.id)
-            conn.execute(
-                "UPDATE plans SET uid=?, contact_id=?, goal=?, realistic_expectation=?, status=?,"
-                " started_on=?, review_on=?, created_at=?, updated_at=?, expected_months=?,"
-                " shared_values=?, topics_to_avoid=?, techniques=? WHERE id=?",
-                (*self._values(plan), plan.id),
-            )
-            self._save_steps(conn, plan)
-            self.reindex(conn, [plan.id])
-        return plan
+    def _after_write(self, conn: Connection, plan: Plan) -> None:
+        self._save_steps(conn, plan)
 
     def get(self, plan_id: int) -> Plan:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             row = conn.execute(f"SELECT {_COLUMNS} FROM plans WHERE id = ? AND deleted_at IS NULL",
                                (plan_id,)).fetchone()
             if row is None:
@@ -57,14 +33,14 @@ class Plans(Repository):
             return self._plan(row, self._steps_of(conn, [plan_id]).get(plan_id, []))
 
     def for_contact(self, contact_id: int) -> list[Plan]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(f"SELECT {_COLUMNS} FROM plans WHERE contact_id = ?"
                                 " AND deleted_at IS NULL ORDER BY id", (contact_id,)).fetchall()
             steps = self._steps_of(conn, [r[0] for r in rows])
         return [self._plan(r, steps.get(r[0], [])) for r in rows]
 
     def list_all(self, limit: int = 1000, offset: int = 0) -> list[Plan]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(f"SELECT {_COLUMNS} FROM plans WHERE deleted_at IS NULL"
                                 " ORDER BY id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
             steps = self._steps_of(conn, [r[0] for r in rows])
@@ -72,7 +48,7 @@ class Plans(Repository):
 
     def many(self, ids: list[int]) -> list[Plan]:
         """Records by id in the order given (for a streamed export); ids not found are left out."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = self._rows(conn, f"SELECT {_COLUMNS} FROM plans WHERE id IN ({{ids}})", ids)
             steps = self._steps_of(conn, ids)
         found = {r[0]: self._plan(r, steps.get(r[0], [])) for r in rows}
@@ -90,7 +66,7 @@ class Plans(Repository):
                 for rid, goal, expectation, shared, avoid in rows}
 
     def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = self._rows(conn, "SELECT p.id, c.display_name, p.goal, p.realistic_expectation,"
                               " p.started_on, p.contact_id FROM plans p JOIN contacts c"
                               " ON c.id = p.contact_id WHERE p.id IN ({ids})", ids)
@@ -129,9 +105,9 @@ class Plans(Repository):
             values = (step.uid, plan.id, position, step.title, step.expectation, step.status.value,
                       d_out(step.due_on), d_out(step.done_on))
             if step.id is None:
-                step.id = inserted(conn.execute(
+                step.id = conn.execute(
                     "INSERT INTO plan_steps (uid, plan_id, position, title, expectation, status,"
-                    " due_on, done_on) VALUES (?,?,?,?,?,?,?,?)", values))
+                    " due_on, done_on) VALUES (?,?,?,?,?,?,?,?)", values).lastrowid
             else:
                 conn.execute("UPDATE plan_steps SET uid=?, plan_id=?, position=?, title=?,"
                              " expectation=?, status=?, due_on=?, done_on=? WHERE id=?",

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from commsdesk.domain import NarrativeResponse, PrepSheet, TalkReview
-from commsdesk.domain.records import SCALE_MAX, SCALE_MIN, stored_id
+from commsdesk.domain.records import SCALE_MAX, SCALE_MIN
 from commsdesk.i18n import N_
 from commsdesk.storage import errors
-from commsdesk.storage.repository import Repository, SearchText
-from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, inserted, json_in, json_out, new_uid, now
+from commsdesk.storage.repository import PersonRecords, SearchText
+from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, json_in, json_out, new_uid, now
+
+if TYPE_CHECKING:
+    from commsdesk.storage.contacts import Contacts
+    from commsdesk.storage.database import Database
 
 VERSUS_PLAN = ("as_planned", "partly", "differently")
 VERSUS_EXPECTATION = ("better", "as_expected", "worse")
@@ -21,37 +26,17 @@ _LIVE = ("s.deleted_at IS NULL AND s.contact_id NOT IN"
          " (SELECT id FROM contacts WHERE deleted_at IS NOT NULL)")
 
 
-class PrepSheets(Repository):
+class PrepSheets(PersonRecords[PrepSheet]):
+    _contacts: Contacts  # names for the list of sheets
     table = "prep_sheets"
     kind = "prep_sheet"
+    columns = _COLUMNS
 
-    def add(self, sheet: PrepSheet) -> PrepSheet:
+    def _check(self, sheet: PrepSheet) -> None:
         _validate(sheet)
-        stamp = now()
-        sheet.uid = sheet.uid or new_uid()
-        sheet.created_at = sheet.created_at or stamp
-        sheet.updated_at = sheet.updated_at or stamp
-        with self._vault.transaction() as conn:
-            self._vault.repos.contacts._require(conn, sheet.contact_id)
-            sheet.id = inserted(conn.execute(
-                f"INSERT INTO prep_sheets ({_COLUMNS}) VALUES ({','.join('?' * 24)})",
-                (None, *self._values(sheet))))
-            self.reindex(conn, [sheet.id])
-        return sheet
-
-    def update(self, sheet: PrepSheet) -> PrepSheet:
-        _validate(sheet)
-        sheet.updated_at = now()
-        names = [c.strip() for c in _COLUMNS.split(",")][1:]
-        with self._vault.transaction() as conn:
-            sheet.id = self._require(conn, sheet.id)
-            conn.execute(f"UPDATE prep_sheets SET {', '.join(n + '=?' for n in names)} WHERE id=?",
-                         (*self._values(sheet), sheet.id))
-            self.reindex(conn, [sheet.id])
-        return sheet
 
     def get(self, sheet_id: int) -> PrepSheet:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             row = conn.execute(f"SELECT {_COLUMNS} FROM prep_sheets s WHERE id = ? AND {_LIVE}",
                                (sheet_id,)).fetchone()
         if row is None:
@@ -60,28 +45,28 @@ class PrepSheets(Repository):
 
     def for_contact(self, contact_id: int) -> list[PrepSheet]:
         """Newest first: the next talk on top."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(f"SELECT {_COLUMNS} FROM prep_sheets s WHERE contact_id = ?"
                                 f" AND {_LIVE} ORDER BY planned_for DESC, id DESC",
                                 (contact_id,)).fetchall()
         return [_sheet(r) for r in rows]
 
     def list_all(self, limit: int = 1000, offset: int = 0) -> list[PrepSheet]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(f"SELECT {_COLUMNS} FROM prep_sheets s WHERE {_LIVE}"
                                 " ORDER BY id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
         return [_sheet(r) for r in rows]
 
     def many(self, ids: list[int]) -> list[PrepSheet]:
         """Records by id in the order given (for a streamed export); ids not found are left out."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = self._rows(conn, f"SELECT {_COLUMNS} FROM prep_sheets WHERE id IN ({{ids}})", ids)
         found = {r[0]: _sheet(r) for r in rows}
         return [found[i] for i in ids if i in found]
 
     def reviews(self) -> list[tuple[int, str, str]]:
         """(contact id, versus plan, versus expectation) of every reviewed talk."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             return conn.execute(f"SELECT contact_id, versus_plan, versus_expectation FROM prep_sheets"
                                 f" s WHERE reviewed_on IS NOT NULL AND {_LIVE}").fetchall()
 
@@ -92,16 +77,15 @@ class PrepSheets(Repository):
         return {row[0]: _texts(_sheet(row)) for row in rows}
 
     def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = self._rows(conn, f"SELECT {_COLUMNS} FROM prep_sheets s WHERE id IN ({{ids}})", ids)
         # Outside the block: the background reader's lock is not re-entrant.
-        names = self._vault.repos.contacts.names([r[2] for r in rows])
-        out: dict[int, tuple[str, str, str, int | None]] = {}
+        names = self._contacts.names([r[2] for r in rows])
+        out = {}
         for row in rows:
             sheet = _sheet(row)
-            text = " · ".join(t for t in _texts(sheet) if t)
-            out[stored_id(sheet)] = (names.get(sheet.contact_id, ""), text, d_out(sheet.planned_for) or "",
-                                     sheet.contact_id)
+            out[sheet.id] = (names.get(sheet.contact_id, ""), " · ".join(t for t in _texts(sheet) if t),
+                             d_out(sheet.planned_for) or "", sheet.contact_id)
         return out
 
     @staticmethod
@@ -153,22 +137,22 @@ def _validate(sheet: PrepSheet) -> None:
 class StrategyTemplates:
     """Templates the user saved from their own strategies: JSON bodies with no person in them."""
 
-    def __init__(self, vault):
-        self._vault = vault
+    def __init__(self, db: Database):
+        self._db = db
 
     def add(self, body: dict, uid: str | None = None) -> str:
         uid = uid or new_uid()
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             conn.execute("INSERT INTO strategy_templates (uid, body, created_at) VALUES (?, ?, ?)",
                          (uid, json.dumps(body, ensure_ascii=False), dt_out(now())))
         return uid
 
     def all(self) -> list[tuple[str, dict]]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute("SELECT uid, body FROM strategy_templates WHERE deleted_at IS NULL"
                                 " ORDER BY id").fetchall()
         return [(uid, json.loads(body)) for uid, body in rows]
 
     def delete(self, uid: str) -> None:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             conn.execute("DELETE FROM strategy_templates WHERE uid = ?", (uid,))

@@ -20,33 +20,36 @@ from commsdesk.storage.stages import Dismissals, StageChanges
 from commsdesk.storage.timeline import Timeline
 
 if TYPE_CHECKING:
-    from commsdesk.storage.vault import Vault
+    from commsdesk.storage.database import Database
 
 
 class Repositories:
-    def __init__(self, vault: Vault):
-        self._vault = vault
-        self.contacts = Contacts(vault)
-        self.conversations = Conversations(vault)
-        self.observations = Observations(vault)
-        self.dimensions = Dimensions(vault)
-        self.plans = Plans(vault)
-        self.reminders = Reminders(vault)
-        self.reflections = Reflections(vault)
-        self.library_marks = LibraryMarks(vault)
-        self.stage_changes = StageChanges(vault)
-        self.dismissals = Dismissals(vault)
-        self.prep_sheets = PrepSheets(vault)
-        self.strategy_templates = StrategyTemplates(vault)
-        self.progress = ProgressFigures(vault)
-        self.club_stories = ClubStories(vault)
-        self.content_packs = ContentPacks(vault)
-        self.trusted_keys = TrustedKeys(vault)
-        self.practice = PracticeLog(vault)
-        self.search = Search(vault)
-        self.timeline = Timeline(vault)
-        self.drafts = Drafts(vault)
-        self.history = NoteHistory(vault)
+    """Each repository gets the vault's connection (typed as `Database`) and, by name, the other
+    repositories it works with; none sees the vault itself."""
+
+    def __init__(self, db: Database):
+        self._db = db
+        self.history = NoteHistory(db)
+        self.contacts = Contacts(db, self.by_kind)
+        self.conversations = Conversations(db, self.contacts, self.history)
+        self.observations = Observations(db, self.contacts)
+        self.dimensions = Dimensions(db)
+        self.plans = Plans(db, self.contacts)
+        self.reminders = Reminders(db, self.contacts)
+        self.reflections = Reflections(db)
+        self.library_marks = LibraryMarks(db)
+        self.stage_changes = StageChanges(db, self.contacts)
+        self.dismissals = Dismissals(db)
+        self.prep_sheets = PrepSheets(db, self.contacts)
+        self.strategy_templates = StrategyTemplates(db)
+        self.progress = ProgressFigures(db)
+        self.club_stories = ClubStories(db)
+        self.content_packs = ContentPacks(db)
+        self.trusted_keys = TrustedKeys(db)
+        self.practice = PracticeLog(db)
+        self.search = Search(db, self.by_kind)
+        self.timeline = Timeline(db)
+        self.drafts = Drafts(db)
         self._by_kind: dict[str, Repository] = {
             r.kind: r for r in (self.contacts, self.conversations, self.observations, self.plans,
                                 self.reminders, self.reflections, self.library_marks,
@@ -58,7 +61,7 @@ class Repositories:
 
     def purge_deleted(self) -> int:
         """Hard-delete soft-deleted records; children of a purged contact go by cascade."""
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             total = 0
             # Only the soft-deleted rows are read, through the `<table>_deleted` partial indexes
             # (migration 9): the cost follows what was deleted since the last purge, not the vault.

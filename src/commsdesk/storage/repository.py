@@ -1,25 +1,81 @@
-"""What every repository shares: soft delete with undo, purge, and keeping the search index."""
+"""What every repository shares: adding and updating a record (validated, stamped, its references
+checked, indexed), soft delete with undo, purge, and keeping the search index."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from commsdesk.storage import errors, search_index
 from commsdesk.storage.connection import Connection
-from commsdesk.storage.rows import dt_out, now, placeholders
+from commsdesk.storage.rows import dt_out, new_uid, now, placeholders
 
 if TYPE_CHECKING:
-    from commsdesk.storage.vault import Vault
+    from commsdesk.storage.database import Database
 
 SearchText = tuple[str, str, str, int | None]  # title, body, when, contact id
+R = TypeVar("R")  # the record: Contact, Conversation…
 
 
-class Repository:
+class Repository(Generic[R]):
     table: ClassVar[str]
     kind: ClassVar[str]
+    columns: ClassVar[str] = ""  # "id, uid, …": the stored columns; `_values` gives all but the id
 
-    def __init__(self, vault: Vault):
-        self._vault = vault
+    def __init__(self, db: Database):
+        self._db = db
+
+    # -- writing: one skeleton; a repository fills in its hooks -----------------------------
+    def add(self, record: R) -> R:
+        """Store a new record (its id, uid and stamps are set on it) and index it, all or nothing."""
+        self._check(record)
+        stamp = now()
+        item: Any = record
+        item.uid = item.uid or new_uid()
+        item.created_at = item.created_at or stamp
+        item.updated_at = item.updated_at or stamp
+        with self._db.transaction() as conn:
+            self._check_references(conn, record)
+            item.id = conn.execute(f"INSERT INTO {self.table} ({self.columns}) VALUES"
+                                   f" ({placeholders(len(self._column_names()))})",
+                                   (None, *self._values(record))).lastrowid
+            self._after_write(conn, record)
+            self.reindex(conn, [item.id])
+        return record
+
+    def update(self, record: R) -> R:
+        """Replace a live record's stored values (`RecordNotFound` when it is gone) and re-index it."""
+        self._check(record)
+        item: Any = record
+        item.updated_at = now()
+        names = self._column_names()[1:]
+        with self._db.transaction() as conn:
+            self.require(conn, item.id)
+            self._before_update(conn, record)
+            conn.execute(f"UPDATE {self.table} SET {', '.join(n + '=?' for n in names)} WHERE id=?",
+                         (*self._values(record), item.id))
+            self._after_write(conn, record)
+            self.reindex(conn, [item.id])
+        return record
+
+    @classmethod
+    def _column_names(cls) -> list[str]:
+        return [name.strip() for name in cls.columns.split(",")]
+
+    def _values(self, record: R) -> tuple:
+        """The record's stored values, in the order of `columns` after the id."""
+        raise NotImplementedError
+
+    def _check(self, record: R) -> None:
+        """Refuse a record the vault must not hold (`InvalidValue`), before anything is written."""
+
+    def _check_references(self, conn: Connection, record: R) -> None:
+        """Refuse a new record that points at one that is gone (`RecordNotFound`)."""
+
+    def _before_update(self, conn: Connection, record: R) -> None:
+        """Inside the update's transaction, before the row is replaced."""
+
+    def _after_write(self, conn: Connection, record: R) -> None:
+        """Write what the record keeps in other tables (tags, techniques, steps)."""
 
     # -- to implement ----------------------------------------------------------------------
     def index_texts(self, conn: Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
@@ -30,7 +86,9 @@ class Repository:
         raise NotImplementedError
 
     # -- shared ----------------------------------------------------------------------------
-    def _require(self, conn: Connection, record_id: int | None) -> int:
+    def require(self, conn: Connection, record_id: int | None) -> int:
+        """The id of a live record of this repository, or `RecordNotFound`: other repositories ask
+        it of the contact a record belongs to, inside their own transaction."""
         if record_id is None or conn.execute(
             f"SELECT 1 FROM {self.table} WHERE id = ? AND deleted_at IS NULL", (record_id,)
         ).fetchone() is None:
@@ -38,7 +96,7 @@ class Repository:
         return record_id
 
     def reindex(self, conn: Connection, ids: list[int]) -> None:
-        pending = self._vault.index_pending()
+        pending = self._db.index_pending()
         if pending is not None:  # a bulk write indexes everything once, at its end
             pending.setdefault(self.kind, set()).update(ids)
             return
@@ -55,15 +113,15 @@ class Repository:
 
     def delete(self, record_id: int) -> None:
         """Soft delete: hidden at once, gone from search, erased for good by `purge_deleted`."""
-        with self._vault.transaction() as conn:
-            self._require(conn, record_id)
+        with self._db.transaction() as conn:
+            self.require(conn, record_id)
             conn.execute(f"UPDATE {self.table} SET deleted_at = ? WHERE id = ?",
                          (dt_out(now()), record_id))
             search_index.remove(conn, self.kind, [record_id])
             self._after_delete(conn, record_id)
 
     def undo_delete(self, record_id: int) -> None:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             changed = conn.execute(
                 f"UPDATE {self.table} SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL",
                 (record_id,),
@@ -86,12 +144,12 @@ class Repository:
                             " WHERE deleted_at IS NOT NULL").rowcount
 
     def deleted_ids(self) -> list[int]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             return [r[0] for r in conn.execute(
                 f"SELECT id FROM {self.table} WHERE deleted_at IS NOT NULL ORDER BY id")]
 
     def exists(self, record_id: int) -> bool:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             return conn.execute(
                 f"SELECT 1 FROM {self.table} WHERE id = ? AND deleted_at IS NULL", (record_id,)
             ).fetchone() is not None
@@ -101,3 +159,16 @@ class Repository:
         if not ids:
             return []
         return conn.execute(sql.format(ids=placeholders(len(ids))), ids).fetchall()
+
+
+class PersonRecords(Repository[R]):
+    """A repository of records that belong to a person: each write checks, inside its own transaction,
+    that the person exists (through the contacts repository it is given, never the vault)."""
+
+    def __init__(self, db: Database, contacts: Repository):
+        super().__init__(db)
+        self._contacts = contacts
+
+    def _check_references(self, conn: Connection, record: R) -> None:
+        owned: Any = record  # every record of a person has its contact_id
+        self._contacts.require(conn, owned.contact_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from commsdesk.search.analyzer import VERSION as ANALYZER_VERSION
 from commsdesk.search.analyzer import index_columns
@@ -18,8 +18,7 @@ from commsdesk.search.query import Query, highlight_spans, parse, snippet
 from commsdesk.storage.connection import Connection
 
 if TYPE_CHECKING:
-    from commsdesk.storage.repositories import Repositories
-    from commsdesk.storage.vault import Vault
+    from commsdesk.storage.database import Database
 
 KIND_CODES = {
     "stage_change": 0, "contact": 1, "conversation": 2, "observation": 3, "plan": 4,
@@ -87,14 +86,14 @@ def put(conn: Connection, kind: str, ref: int, *texts: str) -> None:
         conn.execute(_INSERT, (rowid(kind, ref), *columns))
 
 
-def put_many(conn: Connection, repos: Repositories, pending: dict[str, set[int]]) -> None:
+def put_many(conn: Connection, by_kind: Callable[[str], Indexed], pending: dict[str, set[int]]) -> None:
     """(Re)index many records at once: every old row goes, then the live records' rows are
     inserted in ascending rowid order (newest first), the order in which FTS5 keeps adding to
     one pending segment instead of flushing one per record (see `Search.rebuild`)."""
     rows: list[tuple[object, ...]] = []
     gone: list[tuple[int]] = []
     for kind, refs in pending.items():
-        repo = repos.by_kind(kind)
+        repo = by_kind(kind)
         ordered = sorted(refs, reverse=True)
         for start in range(0, len(ordered), REBUILD_BATCH):
             batch = ordered[start:start + REBUILD_BATCH]
@@ -125,11 +124,22 @@ def remove(conn: Connection, kind: str, refs: list[int] | tuple[int, ...]) -> No
     conn.executemany("DELETE FROM search_fts WHERE rowid = ?", [(rowid(kind, r),) for r in refs])
 
 
+class Indexed(Protocol):
+    """What search needs of a repository (every `storage.repository.Repository` is one)."""
+
+    def live_ids(self, conn: Connection) -> list[int]: ...
+
+    def index_texts(self, conn: Connection, ids: list[int]) -> dict[int, tuple[str, ...]]: ...
+
+    def search_texts(self, ids: list[int]) -> dict[int, tuple[str, str, str, int | None]]: ...
+
+
 class Search:
     """`vault.repos.search.run("мама Соловьёв")`: hits grouped by kind, best first."""
 
-    def __init__(self, vault: Vault):
-        self._vault = vault
+    def __init__(self, db: Database, by_kind: Callable[[str], Indexed]):
+        self._db = db
+        self._by_kind = by_kind  # each kind's repository gives its texts to show and to index
 
     def rowids(self, query: Query, limit: int, kinds: tuple[str, ...] | None = None) -> list[int]:
         expression = query.fts()
@@ -150,7 +160,7 @@ class Search:
             sql += " AND (" + " OR ".join(clauses) + ")"
         sql = f"SELECT rowid FROM ({sql} ORDER BY rowid LIMIT ?) ORDER BY rank LIMIT ?"
         params += [max(RANKING_WINDOW, limit), limit]
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             return [row[0] for row in conn.execute(sql, params)]
 
     def run(self, text: str, limit: int = DEFAULT_LIMIT,
@@ -161,9 +171,8 @@ class Search:
         for kind, ref in map(decode, ids):
             by_kind.setdefault(kind, []).append(ref)
         loaded: dict[tuple[str, int], SearchHit] = {}
-        repos = self._vault.repos
         for kind, refs in by_kind.items():
-            for ref, (title, body, when, contact_id) in repos.by_kind(kind).search_texts(refs).items():
+            for ref, (title, body, when, contact_id) in self._by_kind(kind).search_texts(refs).items():
                 text_snippet, spans = snippet(strip_markup(body), query)
                 loaded[(kind, ref)] = SearchHit(kind, ref, title, text_snippet, spans, when,
                                                 contact_id, highlight_spans(title, query))
@@ -172,17 +181,16 @@ class Search:
     def rebuild(self, progress: Callable[[int, int], None] | None = None) -> None:
         """Re-index every record (after an import, a new analyzer, or if the index is ever in
         doubt), in one transaction. `progress(done, total)` is called between batches."""
-        repos = self._vault.repos
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             create_table(conn)  # dropping the table is much faster than deleting every row
             # Newest records first, so rowids (negative, see `rowid`) only grow: FTS5 flushes its
             # pending terms to a new segment whenever a rowid is not larger than the last one,
             # which in ascending order meant one segment (and its merges) per record.
-            todo = {kind: sorted(repos.by_kind(kind).live_ids(conn), reverse=True)
+            todo = {kind: sorted(self._by_kind(kind).live_ids(conn), reverse=True)
                     for kind in KIND_CODES}
             total, done = sum(map(len, todo.values())), 0
             for kind, ids in todo.items():
-                repo = repos.by_kind(kind)
+                repo = self._by_kind(kind)
                 for start in range(0, len(ids), REBUILD_BATCH):
                     batch = ids[start:start + REBUILD_BATCH]
                     texts = repo.index_texts(conn, batch)

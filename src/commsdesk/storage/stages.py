@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from commsdesk.storage.connection import Connection
-from commsdesk.storage.repository import Repository, SearchText
-from commsdesk.storage.rows import d_out, d_req, dt_out, inserted, new_uid, now
+from commsdesk.storage.repository import PersonRecords, SearchText
+from commsdesk.storage.rows import d_in, d_out, dt_out, new_uid, now
+
+if TYPE_CHECKING:
+    from commsdesk.storage.database import Database
 
 
 @dataclass
@@ -20,37 +24,37 @@ class StageChange:
     uid: str = ""
 
 
-class StageChanges(Repository):
+class StageChanges(PersonRecords):
     table = "stage_changes"
     kind = "stage_change"
 
     def add(self, change: StageChange) -> StageChange:
         change.uid = change.uid or new_uid()
-        with self._vault.transaction() as conn:
-            self._vault.repos.contacts._require(conn, change.contact_id)
-            change.id = inserted(conn.execute(
+        with self._db.transaction() as conn:
+            self._contacts.require(conn, change.contact_id)
+            change.id = conn.execute(
                 "INSERT INTO stage_changes (uid, contact_id, stage, evidence, changed_on,"
                 " created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 (change.uid, change.contact_id, change.stage, change.evidence,
-                 d_out(change.changed_on), dt_out(now()))))
+                 d_out(change.changed_on), dt_out(now()))).lastrowid
             self.reindex(conn, [change.id])
         return change
 
     def history(self, contact_id: int) -> list[StageChange]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(
                 "SELECT id, uid, contact_id, stage, evidence, changed_on FROM stage_changes"
                 " WHERE contact_id = ? AND deleted_at IS NULL ORDER BY changed_on, id",
                 (contact_id,)).fetchall()
-        return [StageChange(cid, stage, d_req(on), evidence, rid, uid)
+        return [StageChange(cid, stage, d_in(on), evidence, rid, uid)
                 for rid, uid, cid, stage, evidence, on in rows]
 
     def many(self, ids: list[int]) -> list[StageChange]:
         """Records by id in the order given (for a streamed export); ids not found are left out."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = self._rows(conn, "SELECT id, uid, contact_id, stage, evidence, changed_on"
                               " FROM stage_changes WHERE id IN ({ids})", ids)
-        found = {rid: StageChange(cid, stage, d_req(on), evidence, rid, uid)
+        found = {rid: StageChange(cid, stage, d_in(on), evidence, rid, uid)
                  for rid, uid, cid, stage, evidence, on in rows}
         return [found[i] for i in ids if i in found]
 
@@ -65,7 +69,7 @@ class StageChanges(Repository):
         return {rid: (evidence,) for rid, evidence in rows}
 
     def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = self._rows(conn, "SELECT s.id, c.display_name, s.changed_on, s.evidence,"
                               " s.contact_id FROM stage_changes s JOIN contacts c"
                               " ON c.id = s.contact_id WHERE s.id IN ({ids})", ids)
@@ -73,20 +77,20 @@ class StageChanges(Repository):
 
 
 class Dismissals:
-    def __init__(self, vault):
-        self._vault = vault
+    def __init__(self, db: Database):
+        self._db = db
 
     def dismiss(self, contact_id: int, rule: str) -> None:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             conn.execute("INSERT OR REPLACE INTO dismissed_suggestions (contact_id, rule,"
                          " dismissed_on) VALUES (?, ?, ?)", (contact_id, rule, d_out(date.today())))
 
     def restore(self, contact_id: int, rule: str) -> None:
-        with self._vault.transaction() as conn:
+        with self._db.transaction() as conn:
             conn.execute("DELETE FROM dismissed_suggestions WHERE contact_id = ? AND rule = ?",
                          (contact_id, rule))
 
     def for_contact(self, contact_id: int) -> set[str]:
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             return {r[0] for r in conn.execute(
                 "SELECT rule FROM dismissed_suggestions WHERE contact_id = ?", (contact_id,))}

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from commsdesk.domain import TimelineEntry
 
 if TYPE_CHECKING:
-    from commsdesk.storage.vault import Vault
+    from commsdesk.storage.database import Database
 
 _SQL = """
 SELECT 'conversation', v.id, v.occurred_at, v.channel, v.notes
@@ -34,12 +34,12 @@ LIMIT :limit OFFSET :offset
 
 
 class Timeline:
-    def __init__(self, vault: Vault):
-        self._vault = vault
+    def __init__(self, db: Database):
+        self._db = db
 
     def for_contact(self, contact_id: int, limit: int = 200, offset: int = 0) -> list[TimelineEntry]:
         """Newest first; `summary` is a machine value (channel, status, "dimension: value")."""
-        with self._vault.reading() as conn:
+        with self._db.reading() as conn:
             rows = conn.execute(_SQL, {"cid": contact_id, "limit": limit, "offset": offset})
             return [TimelineEntry(kind, ref, when, summary, detail)
                     for kind, ref, when, summary, detail in rows]

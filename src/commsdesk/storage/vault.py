@@ -317,7 +317,7 @@ class Vault:
             yield
             pending = self._index_later
             self._index_later = None
-            search_index.put_many(self._connection(), self.repos, pending)
+            search_index.put_many(self._connection(), self.repos.by_kind, pending)
         finally:
             self._index_later = None
 

@@ -117,6 +117,7 @@ class RecordWriter:
         self._added("trusted_keys")
 
     def _club_stories(self, r: dict[str, Any]) -> None:
+        from commsdesk.club.shelf import keep_card
         from commsdesk.club.story_card import StorySource
         from commsdesk.club.story_file import card_from_document
         from commsdesk.storage.errors import AlreadyPresent
@@ -124,7 +125,7 @@ class RecordWriter:
         card = card_from_document(r["card"])
         card.source = StorySource(r["source_file"], date.fromisoformat(r["imported_on"]), r["club"])
         try:
-            self.repos.club_stories.add(card)
+            keep_card(self.vault, card)
             self._added("club_stories")
         except AlreadyPresent:
             self.summary.skipped += 1
@@ -133,7 +134,7 @@ class RecordWriter:
         from commsdesk.club.packs import read_pack
 
         if self._installed is None:
-            self._installed = {i.pack.id for i in self.repos.content_packs.all()}
+            self._installed = self.repos.content_packs.pack_ids()
         if r["uid"] in self._installed:
             self.summary.skipped += 1
             return

@@ -163,10 +163,11 @@ def _small(vault: Vault, section: str) -> list[dict[str, Any]]:
 def _club(vault: Vault, section: str) -> list[dict[str, Any]]:
     """Cards and packs exactly as imported, and the signers the user trusts."""
     if section == "club_stories":
+        from commsdesk.club.shelf import kept_cards
         from commsdesk.club.story_file import card_document
 
         out = []
-        for _rid, card in vault.repos.club_stories.all():
+        for _rid, card in kept_cards(vault):
             source = card.source
             assert source is not None  # the shelf gives every card the source it was imported from
             out.append({"uid": card.id, "card": card_document(card), "source_file": source.file_name,

@@ -9,9 +9,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from commsdesk.errors import FileUnreadable, UserError
 from commsdesk.files import open_regular
 from commsdesk.i18n import N_, _
-from commsdesk.storage.errors import VaultError, VaultUnreadable
 from commsdesk.storage.vault import Vault
 from commsdesk.transfer.import_records import Problem, check_record, with_defaults
 from commsdesk.transfer.import_writer import (
@@ -36,7 +36,7 @@ _BUILTIN_DIMENSIONS = frozenset(("builtin:support_war", "builtin:trust_state_med
                                  "builtin:understands_leaving"))
 
 
-class ImportInvalid(VaultError):
+class ImportInvalid(UserError):
     msgid = N_("The file cannot be imported; nothing was written.")
 
     def __init__(self, problems: list[Problem]):
@@ -256,7 +256,7 @@ def check_file(path: Path) -> Iterator[CheckedFile]:
     """Open and check an export file without building it in memory; refuses with ImportInvalid."""
     try:
         handle = open_regular(Path(path))
-    except VaultUnreadable as exc:
+    except FileUnreadable as exc:
         raise _file_problem(_unreadable_reason(Path(path), exc)) from None
     with handle:
         if _size(handle) > MAX_BYTES:
@@ -288,7 +288,7 @@ def _size(handle: BinaryIO) -> int:
     return os.fstat(handle.fileno()).st_size
 
 
-def _unreadable_reason(path: Path, exc: VaultUnreadable) -> str:
+def _unreadable_reason(path: Path, exc: FileUnreadable) -> str:
     from commsdesk.files import NotRegularFile
 
     if path.is_dir():

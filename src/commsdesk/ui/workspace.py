@@ -196,6 +196,9 @@ class Workspace(QWidget):
             contact_id = self.person_in_view()
         self.sections[JOURNAL].log_conversation(contact_id)
 
+    def open_planner(self) -> None:
+        self.go_to(PLANNER)
+
     def add_person(self) -> None:
         """The People section with an empty form, its name field focused."""
         if self.vault.read_only:

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from commsdesk.club.meetings import Agenda, agenda_html, agendas
 from commsdesk.i18n import _, current_language
 from commsdesk.ui.controls import DataCombo, inform
-from commsdesk.ui.library.reader import SafeBrowser
 from commsdesk.ui.pdf import choose_pdf_path, print_html, write_pdf
 from commsdesk.ui.widgets import hint
+from commsdesk.ui.widgets.browser import SafeBrowser
 
 
 class MeetingKitTab(QWidget):

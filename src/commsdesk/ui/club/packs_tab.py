@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commsdesk.club.shelf import check_pack, import_pack, remove_pack, trust_key
+from commsdesk.club.shelf import check_pack, import_pack, installed_packs, remove_pack, trust_key
 from commsdesk.domain.changes import Change
 from commsdesk.i18n import _, format_date, ngettext
 from commsdesk.library.pack_articles import pack_article_id
@@ -65,7 +65,7 @@ class PacksTab(QWidget):
         self._enable()
 
     def refresh(self) -> None:
-        self.installed = {i.row_id: i for i in self.vault.repos.content_packs.all()}
+        self.installed = {i.row_id: i for i in installed_packs(self.vault)}
         self.list.clear()
         for row_id, item in self.installed.items():
             pack = item.pack

@@ -29,9 +29,9 @@ from commsdesk.i18n import N_, _, current_language, format_date
 from commsdesk.library.articles import load, render
 from commsdesk.storage.club import PracticeEntry
 from commsdesk.ui.controls import DataCombo
-from commsdesk.ui.library.reader import SafeBrowser, reading_css
 from commsdesk.ui.tasks import Operation
 from commsdesk.ui.widgets import heading, hint, mark_vault_data, message
+from commsdesk.ui.widgets.browser import SafeBrowser, reading_css
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ROLES = {"communicator": N_("Communicator"), "relative": N_("Relative"), "observer": N_("Observer")}

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commsdesk.club.shelf import import_story_cards, remove_story
+from commsdesk.club.shelf import import_story_cards, kept_cards, remove_story
 from commsdesk.domain.changes import Change
 from commsdesk.i18n import _, current_language, format_date, ngettext
 from commsdesk.library.articles import render
@@ -26,10 +26,10 @@ from commsdesk.storage import errors
 from commsdesk.storage.conversations import ConversationFilter
 from commsdesk.ui.controls import DataCombo, LazyCombo, confirm, inform
 from commsdesk.ui.files import choose_files
-from commsdesk.ui.library.reader import SafeBrowser
-from commsdesk.ui.people.model import people_choices
 from commsdesk.ui.tasks import Operation
 from commsdesk.ui.widgets import heading, hint, mark_vault_data, with_clear_button
+from commsdesk.ui.widgets.browser import SafeBrowser
+from commsdesk.ui.widgets.contacts import people_choices
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
 JOURNEY = "journey"
@@ -101,7 +101,7 @@ class StoriesTab(QWidget):
 
     # -- the shelf -------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.cards = dict(self.vault.repos.club_stories.all())
+        self.cards = dict(kept_cards(self.vault))
         self.index = ArticleIndex([
             (str(rid), card.title, card.duration, (), " ".join(_searchable(card)))
             for rid, card in self.cards.items()])

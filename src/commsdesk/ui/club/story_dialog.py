@@ -27,9 +27,9 @@ from commsdesk.library.articles import render
 from commsdesk.storage.errors import VaultError
 from commsdesk.ui.controls import confirm, inform
 from commsdesk.ui.files import choose_file
-from commsdesk.ui.library.reader import SafeBrowser
-from commsdesk.ui.people.form import enum_combo, text_box
 from commsdesk.ui.widgets import hint, mark_vault_data
+from commsdesk.ui.widgets.browser import SafeBrowser
+from commsdesk.ui.widgets.fields import enum_combo, text_box
 
 FIELDS = ("story", "what_worked", "what_did_not", "tip")
 FLAG_ROLE = Qt.ItemDataRole.UserRole

@@ -32,9 +32,9 @@ from commsdesk.library.catalog import techniques
 from commsdesk.storage import errors
 from commsdesk.ui.controls import DataCombo
 from commsdesk.ui.journal.observations import ObservationsBox
-from commsdesk.ui.people.form import enum_combo, said_combo
 from commsdesk.ui.tasks import Operation
 from commsdesk.ui.widgets import hint, mark_vault_data, message
+from commsdesk.ui.widgets.fields import enum_combo, said_combo
 
 
 def _is_save_key(event) -> bool:

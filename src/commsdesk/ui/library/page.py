@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from commsdesk.club.shelf import installed_packs
 from commsdesk.domain.changes import Change
 from commsdesk.i18n import _, current_language
 from commsdesk.library.catalog import articles
@@ -122,7 +123,7 @@ class LibraryPage(QWidget):
 
     def refresh(self) -> None:
         """Reload the installed packs' articles too (a pack may have been added or removed)."""
-        self.packs = pack_shelf(self.vault.repos.content_packs.all())
+        self.packs = pack_shelf(installed_packs(self.vault))
         self.apply_filter()
 
     def catalog(self) -> dict:

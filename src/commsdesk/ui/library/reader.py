@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -24,33 +23,13 @@ from commsdesk.library.articles import rendered
 from commsdesk.library.catalog import ArticleInfo, articles
 from commsdesk.library.marks import save_mark
 from commsdesk.library.record import track_record
-from commsdesk.ui import theme
 from commsdesk.ui.controls import confirm
 from commsdesk.ui.library.labels import kind_label, tag_label
 from commsdesk.ui.tasks import Operation
 from commsdesk.ui.widgets import heading, hint, mark_vault_data
+from commsdesk.ui.widgets.browser import SafeBrowser, reading_css
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def reading_css(theme_name: str) -> str:
-    c = theme.colors(theme_name)
-    return (f"body {{ color: {c['text']}; }} p, li {{ line-height: 150%; }}"
-            f" h2 {{ margin-top: 18px; }} h3 {{ margin-top: 12px; }}"
-            f" blockquote {{ color: {c['muted']}; margin-left: 16px; }}"
-            f" a {{ color: {c['link']}; }}")
-
-
-class SafeBrowser(QTextBrowser):
-    """Never loads anything from the network; links are handled by the reader."""
-
-    def __init__(self):
-        super().__init__()
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-
-    def loadResource(self, kind: int, url: QUrl):
-        return None  # no images or style sheets from anywhere
 
 
 class ArticleReader(QWidget):

@@ -97,9 +97,7 @@ class OverviewPage(QScrollArea):
         self.setWidget(body)
 
     def _plan(self) -> None:
-        from commsdesk.ui.workspace import PLANNER
-
-        self.workspace.go_to(PLANNER)
+        self.workspace.open_planner()  # sections never import each other or the workspace
 
     def _open(self, kind: str, ref: int, contact_id: int | None) -> None:
         self.workspace.open_record(kind, ref, contact_id)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -27,42 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commsdesk.domain import (
-    NOT_SAID,
-    AgeGroup,
-    Channel,
-    Contact,
-    MediaKind,
-    MediaSource,
-    Relationship,
-)
+from commsdesk.domain import AgeGroup, Channel, Contact, MediaKind, MediaSource, Relationship
 from commsdesk.i18n import _, format_time
-from commsdesk.ui.controls import DataCombo
 from commsdesk.ui.widgets import hint, mark_vault_data, message, tint
-
-
-def enum_combo(enum, accessible: str) -> DataCombo:
-    combo = DataCombo(accessible)
-    for member in enum:
-        combo.add(_(member.label), member)
-    return combo
-
-
-def said_combo(enum, accessible: str) -> DataCombo:
-    """A choice the user may leave unsaid: starts at "not said" (None), never at a guess."""
-    combo = DataCombo(accessible)
-    combo.add(_(NOT_SAID), None)
-    for member in enum:
-        combo.add(_(member.label), member)
-    return combo
-
-
-def text_box(accessible: str, lines: int = 3) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setAccessibleName(accessible)
-    box.setTabChangesFocus(True)
-    box.setMinimumHeight(box.fontMetrics().lineSpacing() * lines + 12)
-    return box
+from commsdesk.ui.widgets.fields import enum_combo, text_box
 
 
 class MediaDietEditor(QWidget):

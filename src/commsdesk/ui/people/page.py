@@ -29,10 +29,11 @@ from commsdesk.storage.contacts import ContactFilter
 from commsdesk.ui.controls import UndoBar, choice_combo, compact_table, confirm
 from commsdesk.ui.paged_model import RECORD_ROLE
 from commsdesk.ui.people.form import ContactForm
-from commsdesk.ui.people.model import ContactsModel, TimelineModel, name_filter_field, people_table
+from commsdesk.ui.people.model import TimelineModel
 from commsdesk.ui.tasks import Operation
 from commsdesk.ui.unsaved import ask_unsaved
 from commsdesk.ui.widgets import heading, hint, mark_vault_data
+from commsdesk.ui.widgets.contacts import ContactsModel, name_filter_field, people_table
 
 
 class PeoplePage(QWidget):
@@ -336,7 +337,7 @@ class PeoplePage(QWidget):
         """Read the file in the background; the user then picks whom to import."""
         import shiboken6
 
-        from commsdesk.club.vcard import read_phone_export_file
+        from commsdesk.people.vcard import read_phone_export_file
         from commsdesk.ui.controls import inform
         from commsdesk.ui.people.phone_import import PhoneImportDialog
 

@@ -37,13 +37,13 @@ from commsdesk.planner.templates import (
 from commsdesk.storage import errors
 from commsdesk.storage.contacts import ContactFilter
 from commsdesk.ui.controls import DataCombo, inform
-from commsdesk.ui.people.model import ContactsModel, name_filter_field, people_table
 from commsdesk.ui.planner.person_panel import StageBar, SuggestionsBox, TalksList
 from commsdesk.ui.planner.prep_dialog import PrepDialog
 from commsdesk.ui.planner.review_dialog import ReviewDialog
 from commsdesk.ui.planner.strategy import StrategyForm
 from commsdesk.ui.tasks import Operation
 from commsdesk.ui.widgets import heading, hint, mark_vault_data
+from commsdesk.ui.widgets.contacts import ContactsModel, name_filter_field, people_table
 
 
 class PlannerPage(QWidget):

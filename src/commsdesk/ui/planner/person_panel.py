@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from commsdesk.i18n import _, format_date
 from commsdesk.planner.stages import Stage
 from commsdesk.planner.suggestions import rule_name
-from commsdesk.ui.people.form import enum_combo
 from commsdesk.ui.widgets import hint, mark_vault_data
+from commsdesk.ui.widgets.fields import enum_combo
 
 SHEET_ROLE = Qt.ItemDataRole.UserRole
 

@@ -23,9 +23,9 @@ from commsdesk.i18n import _, current_language
 from commsdesk.library.catalog import title
 from commsdesk.planner.prep import narratives, planned_response
 from commsdesk.ui.controls import DataCombo
-from commsdesk.ui.people.form import text_box
 from commsdesk.ui.planner.strategy import date_edit, from_qdate
 from commsdesk.ui.widgets import hint, mark_vault_data, message
+from commsdesk.ui.widgets.fields import text_box
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

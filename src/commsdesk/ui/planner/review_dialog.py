@@ -20,8 +20,8 @@ from commsdesk.domain import Ending, PrepSheet, TalkReview, Temperature
 from commsdesk.i18n import N_, _
 from commsdesk.storage.observations import BUILTIN_LABELS
 from commsdesk.ui.controls import DataCombo
-from commsdesk.ui.people.form import said_combo, text_box
 from commsdesk.ui.widgets import hint, mark_vault_data, message
+from commsdesk.ui.widgets.fields import said_combo, text_box
 
 VERSUS_PLAN = {"as_planned": N_("As planned"), "partly": N_("Partly as planned"),
                "differently": N_("Quite differently")}

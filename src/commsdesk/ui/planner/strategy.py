@@ -26,8 +26,8 @@ from commsdesk.domain import Plan, PlanStatus, PlanStep, StepStatus
 from commsdesk.i18n import _, current_language
 from commsdesk.library.catalog import techniques
 from commsdesk.planner.expectations import check_expectation
-from commsdesk.ui.people.form import enum_combo
 from commsdesk.ui.widgets import hint, mark_vault_data, message, tint
+from commsdesk.ui.widgets.fields import enum_combo
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

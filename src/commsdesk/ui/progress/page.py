@@ -27,8 +27,8 @@ from commsdesk.planner.stages import Stage
 from commsdesk.progress.figures import OverallProgress, PersonProgress, overall_progress, person_progress
 from commsdesk.progress.report import VERDICTS, elapsed
 from commsdesk.ui.controls import LazyCombo, inform
-from commsdesk.ui.people.model import contact_labels, people_choices
 from commsdesk.ui.widgets import heading, hint, mark_vault_data, message
+from commsdesk.ui.widgets.contacts import contact_labels, people_choices
 
 
 def _table(headers: list[str], rows: list[list[str]], name: str) -> QTableWidget:

@@ -9,8 +9,8 @@ from commsdesk.i18n import _
 from commsdesk.storage.errors import MIN_PASSPHRASE_LENGTH
 from commsdesk.storage.kdf import LEVELS
 from commsdesk.ui.controls import DataCombo
-from commsdesk.ui.start.create import StrengthMeter
 from commsdesk.ui.widgets import PassphraseField, hint, keep_place, message
+from commsdesk.ui.widgets.passphrase import StrengthMeter
 
 
 def strength_choices(current: int) -> list[tuple[str, int]]:

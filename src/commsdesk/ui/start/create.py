@@ -3,51 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
-from commsdesk.i18n import N_, _, current_language
+from commsdesk.i18n import _, current_language
 from commsdesk.storage.errors import MIN_PASSPHRASE_LENGTH
 from commsdesk.ui.start.frame import LanguageChoice, StartFrame
 from commsdesk.ui.widgets import PassphraseField, heading, hint, keep_place, message
-
-STRENGTH_LABELS = (N_("Very weak"), N_("Weak"), N_("Fair"), N_("Strong"), N_("Very strong"))
-
-
-def strength(passphrase: str) -> int:
-    """0..4 from zxcvbn; only the score is used (its feedback text is English-only)."""
-    if not passphrase:
-        return 0
-    from zxcvbn import zxcvbn  # its dictionaries load slowly: only when someone types
-
-    return int(zxcvbn(passphrase[:100])["score"])
-
-
-class StrengthMeter(QWidget):
-    """A bar and a word for how strong a passphrase field's text is (zxcvbn's score)."""
-
-    def __init__(self, field):
-        super().__init__()
-        self.bar = QProgressBar()
-        self.bar.setRange(0, 4)
-        self.bar.setTextVisible(False)
-        self.bar.setMaximumHeight(8)
-        self.bar.setAccessibleName(_("Passphrase strength"))
-        self.label = QLabel()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.label)
-        field.textChanged.connect(self.rate)
-        self.rate("")
-
-    def value(self) -> int:
-        return self.bar.value()
-
-    def rate(self, text: str) -> None:
-        score = strength(text)
-        self.bar.setValue(score)
-        self.label.setText(_("Strength: {label}").format(label=_(STRENGTH_LABELS[score]))
-                           if text else "")
+from commsdesk.ui.widgets.passphrase import StrengthMeter
 
 
 class CreatePage(StartFrame):

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from commsdesk.club import vcard, vcard_decode
-from commsdesk.club.vcard import (
+from commsdesk.people import vcard
+from commsdesk.people.vcard import (
     MAX_CARDS,
     MAX_FILE_BYTES,
     MAX_NAME_CHARS,
@@ -27,6 +27,7 @@ from commsdesk.club.vcard import (
     VCardTooLarge,
     read_phone_export,
 )
+from commsdesk.people.vcard import decode as vcard_decode
 from commsdesk.storage.errors import VaultError
 
 DATA = Path(__file__).parent / "data" / "vcard"

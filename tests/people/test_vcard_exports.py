@@ -1,4 +1,4 @@
-"""Real-shaped phone exports (tests/club/data/vcard/, invented people) read to the exact value."""
+"""Real-shaped phone exports (tests/people/data/vcard/, invented people) read to the exact value."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from commsdesk import i18n
-from commsdesk.club.vcard import (
+from commsdesk.people.vcard import (
     MAX_NAME_CHARS,
     NoReadableContacts,
     PhoneContact,

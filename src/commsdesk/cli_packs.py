@@ -1,4 +1,4 @@
-"""`commsdesk pack keygen|build|sign|verify`: what each does (the arguments are in pack_arguments)."""
+"""`commsdesk pack keygen|build|sign|verify`: what each does (the arguments are in cli.py)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 from commsdesk.club import pack_signing as signing
 from commsdesk.club.packs import PACK_SUFFIX, PackStatus, build_pack, read_pack, read_pack_file, sign_pack
+from commsdesk.errors import FileExists, UserError
 from commsdesk.files import read_limited, replace_atomically, write_new
 from commsdesk.i18n import _, ngettext
-from commsdesk.storage.errors import VaultError, VaultExists
 from commsdesk.storage.kdf import LEVELS_BY_NAME
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ class PackCommands:
         secret, public = Path(args.out + ".key"), Path(args.out + ".pub")
         for path in (secret, public):
             if path.exists():
-                raise VaultExists(path=path)
+                raise FileExists(path=path)
         self.cli.say(_("The passphrase protects your signing key. Without it you cannot sign;"
                        " anyone with the key file and the passphrase can sign as you."))
         passphrase = self.cli.new_passphrase(_("New passphrase for the signing key: "))
@@ -44,7 +44,7 @@ class PackCommands:
         write_new(secret, sealed, mode=0o600)
         try:
             write_new(public, signing.public_key_text(raw).encode("ascii"))
-        except VaultError:
+        except UserError:
             secret.unlink()  # a key without its public half is of no use; leave nothing behind
             raise
         self.cli.say(_("Signing key written to {secret}; share {public} with the people who will"

@@ -7,8 +7,8 @@ import unicodedata
 
 import pytest
 
-from commsdesk.club import vcard_decode as dec
-from commsdesk.club.vcard import MAX_PHONE_CHARS, MAX_VALUES, SkipReason, read_phone_export
+from commsdesk.people.vcard import MAX_PHONE_CHARS, MAX_VALUES, SkipReason, read_phone_export
+from commsdesk.people.vcard import decode as dec
 
 
 def card(body: str, version: str = "3.0") -> bytes:

@@ -5,7 +5,7 @@ postal addresses. Photos, notes, birthdays, social profiles and every other prop
 never decoded. Nothing here writes anywhere; `selected_fields` says what a contact would
 contribute given the user's choices, and the caller maps that into the vault.
 
-Every failure is a `VCardError` (a `VaultError`) with a message the user can read; for any
+Every failure is a `VCardError` (a `commsdesk.errors.UserError`) with a message the user can read; for any
 bytes, `read_phone_export` returns a result or raises one of those, nothing else.
 """
 
@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from commsdesk.club import vcard_decode as dec
+from commsdesk.errors import UserError
 from commsdesk.i18n import N_, _
-from commsdesk.storage.errors import VaultError
+from commsdesk.people.vcard import decode as dec
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_CARDS = 20_000
@@ -39,7 +39,7 @@ _WANTED = {"VERSION": 1, "FN": 4, "N": 4, "ORG": 4, "TEL": 2 * MAX_VALUES, "EMAI
 _WANTED_LINE = dec.wanted_lines(_WANTED)
 
 
-class VCardError(VaultError):
+class VCardError(UserError):
     msgid = N_("The contacts file could not be read. Nothing was imported.")
 
 

@@ -1,13 +1,9 @@
-"""Small reusable widgets: headings, hints, passphrase fields, confirmations, the undo bar."""
+"""Headings, hints and messages, and the mark on every widget that shows vault data."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPalette
-from PySide6.QtWidgets import (
-    QLabel,
-    QLineEdit,
-    QWidget,
-)
+from PySide6.QtGui import QAction, QColor, QFont, QPalette
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from commsdesk.i18n import _
 
@@ -76,35 +72,3 @@ def keep_place(widget: QWidget, lines: int = 0) -> None:
     widget.setSizePolicy(policy)
     if lines:
         widget.setMinimumHeight(lines * widget.fontMetrics().lineSpacing())
-
-
-class PassphraseField(QLineEdit):
-    """A password line edit with a show/hide toggle; nothing it holds is ever logged."""
-
-    def __init__(self, placeholder: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setEchoMode(QLineEdit.EchoMode.Password)
-        self.setPlaceholderText(placeholder)
-        self.setAccessibleName(placeholder)
-        self.setMinimumWidth(320)
-        self._toggle = QAction(_("Show"), self)
-        self._toggle.setCheckable(True)
-        self._toggle.toggled.connect(self._show)
-        self.addAction(self._toggle, QLineEdit.ActionPosition.TrailingPosition)
-
-    def keyPressEvent(self, event) -> None:
-        # The show/hide button takes no focus: Ctrl+H in the field does the same from the keyboard.
-        # (A key check, not an action shortcut: Qt's namespace costs start-up time to build.)
-        if QKeySequence(event.keyCombination()) == QKeySequence("Ctrl+H"):
-            self._toggle.toggle()
-            return
-        super().keyPressEvent(event)
-
-    def _show(self, visible: bool) -> None:
-        self.setEchoMode(QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password)
-        self._toggle.setText(_("Hide") if visible else _("Show"))
-
-    def take(self) -> str:
-        text = self.text()
-        self.clear()
-        return text

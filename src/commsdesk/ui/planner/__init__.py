@@ -1,0 +1,1 @@
+"""The Planner section: stages, strategy, prep sheets and the after-talk review."""

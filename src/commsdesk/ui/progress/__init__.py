@@ -1,0 +1,1 @@
+"""The Progress section: figures, charts and the progress report."""
