@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from commsdesk.club.vcard import read_phone_export_file
+from commsdesk.people.vcard import read_phone_export_file
 from commsdesk.domain import Contact
 from commsdesk.people.contacts import delete_person, import_people, save_person, set_archived, undo_delete
 from commsdesk.storage.contacts import ContactFilter
 from helpers import ROOT, add_talk
 
-ANDROID = ROOT / "tests" / "club" / "data" / "vcard" / "android_21_utf8_qp.vcf"
+ANDROID = ROOT / "tests" / "people" / "data" / "vcard" / "android_21_utf8_qp.vcf"
 
 
 def test_save_archive_delete_and_undo(vault):

@@ -32,7 +32,7 @@ def import_people(vault, chosen: Iterable, with_phones: bool = False,
                   with_addresses: bool = False) -> int:
     """People picked from a phone's vCard export, all in one transaction (all or nothing):
     only their names, unless the user also asked for phone numbers or addresses."""
-    from commsdesk.club.vcard import selected_fields
+    from commsdesk.people.vcard import selected_fields
 
     people = []
     for contact in chosen:

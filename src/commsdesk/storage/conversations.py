@@ -147,7 +147,7 @@ class Conversations(PersonRecords[Conversation]):
     def _values(v: Conversation) -> tuple:
         return (
             v.uid, v.contact_id, _when(v.occurred_at), v.channel.value, v.duration_minutes,
-            json_out(v.topics), v.notes, v.temperature.value, v.ending.value, v.self_rating,
+            json_out(v.topics), v.notes, _said(v.temperature), _said(v.ending), v.self_rating,
             d_out(v.follow_up_on), dt_out(v.created_at), dt_out(v.updated_at),
         )
 
@@ -158,8 +158,9 @@ class Conversations(PersonRecords[Conversation]):
         return Conversation(
             id=rid, uid=uid, contact_id=contact_id, occurred_at=datetime.fromisoformat(when),
             channel=Channel(channel), duration_minutes=duration, topics=json_in(topics),
-            techniques=techniques, notes=notes, temperature=Temperature(temperature),
-            ending=Ending(ending), self_rating=rating, follow_up_on=d_in(follow_up),
+            techniques=techniques, notes=notes,
+            temperature=Temperature(temperature) if temperature else None,
+            ending=Ending(ending) if ending else None, self_rating=rating, follow_up_on=d_in(follow_up),
             created_at=dt_in(created), updated_at=dt_in(updated),
         )
 
@@ -179,6 +180,12 @@ class Conversations(PersonRecords[Conversation]):
         ):
             out.setdefault(cid, []).append(technique)
         return out
+
+
+def _said(value: Temperature | Ending | None) -> str:
+    # "Not said" is an empty text: the column is NOT NULL since schema 1, and making it nullable
+    # would mean rebuilding the table (and its indexes and triggers) in every vault.
+    return "" if value is None else value.value
 
 
 def _validate(v: Conversation) -> None:

@@ -246,7 +246,7 @@ class Tour:
         from commsdesk.ui.workspace import PEOPLE
 
         people = self.workspace.sections[PEOPLE]
-        vcf = TESTS / "club" / "data" / "vcard"
+        vcf = TESTS / "people" / "data" / "vcard"
         sample = sorted(vcf.glob("*.vcf"))[0]
         yield from dialog_stop("Import from a phone", lambda: people.read_phone_export(str(sample)))
 
