@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from commsdesk.people.vcard import read_phone_export_file
 from commsdesk.domain import Contact
 from commsdesk.people.contacts import delete_person, import_people, save_person, set_archived, undo_delete
+from commsdesk.people.vcard import read_phone_export_file
 from commsdesk.storage.contacts import ContactFilter
 from helpers import ROOT, add_talk
 

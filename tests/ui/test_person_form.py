@@ -13,7 +13,7 @@ from test_wheel import turn_wheel
 from commsdesk import i18n
 from commsdesk.domain import MediaKind, MediaSource, Relationship
 from commsdesk.ui.journal.dialog import ConversationDialog
-from commsdesk.ui.people.model import ContactsModel
+from commsdesk.ui.widgets.contacts import ContactsModel
 from commsdesk.ui.workspace import JOURNAL, PEOPLE, PLANNER
 from conftest import answer, button, click, settled, type_text
 from helpers import add_person, add_talk
