@@ -10,6 +10,8 @@ from commsdesk.club.shelf import (
     check_pack,
     import_pack,
     import_story_cards,
+    installed_packs,
+    kept_cards,
     record_practice,
     remove_pack,
     remove_story,
@@ -35,7 +37,7 @@ def test_story_cards_go_in_file_by_file_and_can_be_removed(vault, tmp_path):
     assert result.added == 1 and len(result.problems) == 2
     assert result.problems[0].startswith("bad.cdstory.json: ")
     assert result.problems[1].startswith("missing.cdstory.json: ")
-    [(row, card)] = vault.repos.club_stories.all()
+    [(row, card)] = kept_cards(vault)
     assert card.source.club == "Тбилиси" and card.source.imported_on == date(2026, 12, 1)
     remove_story(vault, row)
     assert vault.repos.club_stories.all() == []
@@ -50,7 +52,7 @@ def test_a_pack_is_checked_imported_trusted_and_removed(vault, tmp_path):
     row = import_pack(vault, pack, data)
     trust_key(vault, pack.signer_key, pack.author)
     assert vault.repos.trusted_keys.all() == [raw_public_key(key)]
-    [installed] = vault.repos.content_packs.all()
+    [installed] = installed_packs(vault)
     assert installed.pack.status is PackStatus.TRUSTED
     article = f"pack:{pack.id}/{pack.articles[0].id}"
     save_mark(vault, article, True, 0.5, "заметка")
