@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from commsdesk.domain import (
     AgeGroup,
@@ -24,6 +24,7 @@ from commsdesk.domain import (
     StepStatus,
     Temperature,
 )
+from commsdesk.domain.records import stored_id
 from commsdesk.storage.contacts import ContactFilter
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ TECHNIQUES = {
 
 # key, name, relationship, region, age group, channels, media diet, values and interests,
 # topics to avoid, safety notes, tags, stay in touch every N weeks
-CONTACTS = [
+CONTACTS: list[tuple[Any, ...]] = [
     ("mama", "Мама", "mother", "Поволжье", "60_74", "phone whatsapp",
      [("state_tv", "Первый канал, «Время покажет»"), ("state_tv", "Россия-1, «60 минут»"),
       ("social", "Одноклассники, группа посёлка")],
@@ -108,7 +109,7 @@ ARCHIVED = "kostya"
 
 # who, day offset, channel, minutes, "temperature/ending", self-rating, techniques, topics, notes,
 # and optionally {"f": follow-up day offset, dimension code: (value, evidence)}
-CONVERSATIONS = [
+CONVERSATIONS: list[tuple[Any, ...]] = [
     ("mama", -238, "phone", 45, "tense/changed_topic", 2, "oars", "новости, здоровье",
      "Мама начала с «нас со всех сторон окружили». Я не выдержала и стала спорить про НАТО — зря. Закончили "
      "рассадой и давлением, голос у неё был обиженный.",
@@ -353,7 +354,7 @@ CONVERSATIONS = [
 
 # who, goal, realistic expectation, status, started (offset), review (offset),
 # steps: (title, expectation, status, due offset, done offset)
-PLANS = [
+PLANS: list[tuple[Any, ...]] = [
     ("mama", "Чтобы мама иногда сомневалась в том, что говорят по телевизору",
      "Не переубедить. За 6–9 месяцев — чтобы сама иногда говорила «может, и не всё так»",
      "active", -200, 30,
@@ -383,7 +384,7 @@ PLANS = [
 ]
 
 # who, due (offset), note, done (offset) or None
-REMINDERS = [
+REMINDERS: list[tuple[Any, ...]] = [
     ("mama", 9, "День рождения мамы — позвонить утром, без политики", None),
     ("papa", 0, "Узнать у папы дату операции и кто его повезёт в больницу", None),
     ("nina", -1, "Позвонить бабушке: давление и анализы", None),
@@ -395,7 +396,7 @@ REMINDERS = [
 ]
 
 # day offset, hour, mood 1..5, what was hard, what helped, notes, about whom
-REFLECTIONS = [
+REFLECTIONS: list[tuple[Any, ...]] = [
     (-229, 23, 2, "Мама и папа в один вечер — оба про «не мы начали». Чужая в собственной семье.",
      "Миша сказал, что я не обязана всех спасать. Перечитала про долгую дистанцию.",
      "Ставить цели реалистично: сомнение, а не переубеждение.", None),
@@ -411,7 +412,7 @@ REFLECTIONS = [
 ]
 
 
-STAGES = [
+STAGES: list[tuple[Any, ...]] = [
     ("mama", "not-thinking", -200, "«По телевизору всё объяснили, что тут обсуждать»"),
     ("mama", "doubting", -20, "Сама сказала: «по телевизору тоже не всё показывают»"),
     ("dima", "questioning", -30, "Спросил, где я читаю новости, и попросил пару источников"),
@@ -485,14 +486,14 @@ def populate(vault: Vault, today: date) -> None:
         return today + timedelta(days=offset)
 
     with vault.transaction():
-        dims = {code: repos.dimensions.by_key(key).id for code, key in BUILTIN.items()}
-        dims["me"] = repos.dimensions.add(Dimension(name=CUSTOM_DIMENSION, better_when="higher")).id
+        dims = {code: stored_id(repos.dimensions.by_key(key)) for code, key in BUILTIN.items()}
+        dims["me"] = stored_id(repos.dimensions.add(Dimension(name=CUSTOM_DIMENSION, better_when="higher")))
         ids: dict[str, int] = {}
         for key, name, rel, region, age, channels, media, values, avoid, safety, tags, weeks in CONTACTS:
-            ids[key] = repos.contacts.add(Contact(
+            ids[key] = stored_id(repos.contacts.add(Contact(
                 name, Relationship(rel), region, AgeGroup(age), [Channel(c) for c in channels.split()],
                 [MediaSource(MediaKind(kind), text) for kind, text in media], values, avoid, safety,
-                tags.split(", "), weeks)).id
+                tags.split(", "), weeks)))
         for n, (who, offset, channel, minutes, feel, rating, techniques, topics, notes, *rest) in enumerate(
                 CONVERSATIONS):
             extra = dict(rest[0]) if rest else {}

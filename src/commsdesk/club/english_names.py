@@ -78,7 +78,7 @@ def _person(text, toks, i, replacement):
     role = before is not None and before.folded in ROLES
     if not (known or (ambiguous and (last > i or role))):
         return None
-    if role:  # "Aunt Mary" → "Aunt": the role says who, the name goes
+    if role and before is not None:  # "Aunt Mary" → "Aunt": the role says who, the name goes
         return Candidate(before.end, toks[last].end, "name", ""), last + 1
     return _person_candidate(text, toks, i, last, replacement)
 

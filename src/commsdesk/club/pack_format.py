@@ -141,7 +141,7 @@ def _list_of(item: Callable[[object], str | None], limit: int = MAX_LIST_ITEMS
 def markdown_problem(body: object) -> str | None:
     """Why a body cannot be an article: not text, too long, or Markdown reaching outside itself."""
     reason = _text(body, MAX_BODY_CHARS, _BODY_FORBIDDEN)
-    if reason:
+    if reason or not isinstance(body, str):  # `_text` refuses what is not text
         return reason
     return next((why for rule, why in _MARKDOWN_RULES if rule.search(body)), None)
 

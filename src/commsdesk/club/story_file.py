@@ -28,8 +28,9 @@ from commsdesk.planner.stages import Stage
 MAX_DEPTH = 4  # the format needs two levels (the card, its list of techniques)
 MAX_FILE_NAME = 255
 REQUIRED = ("format", "version", "id", "language", "title", "relationship", "created")
-OPTIONAL = {"stage_before": None, "stage_after": None, "duration": "", "techniques": [], "story": "",
-            "what_worked": "", "what_did_not": "", "tip": ""}
+OPTIONAL: dict[str, object] = {
+    "stage_before": None, "stage_after": None, "duration": "", "techniques": [], "story": "",
+    "what_worked": "", "what_did_not": "", "tip": ""}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _MONTH = re.compile(r"(2\d{3})-(0[1-9]|1[0-2])")
 _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)

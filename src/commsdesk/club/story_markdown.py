@@ -47,6 +47,8 @@ def _source(card: StoryCard, p: Phrases) -> str:
     from babel import dates
 
     source = card.source
+    if source is None:  # a card read from a file has no source yet: nothing to say
+        return ""
     when = dates.format_date(source.imported_on, "long", locale=p.language)
     line = p._("From the file {file}, imported on {date}").format(file=source.file_name, date=when)
     if source.club.strip():

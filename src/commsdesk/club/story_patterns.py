@@ -106,7 +106,9 @@ def find_details(text: str, language: str, since: date | None = None) -> list[De
 
 def _date_phrase(match: re.Match, phrases: Phrases, since: date | None) -> str:
     when = _read_date(match, since, phrases.language) if since else None
-    return relative_time(since, when, phrases.language) if when else phrases.placeholder("date")
+    if when is None or since is None:
+        return phrases.placeholder("date")
+    return relative_time(since, when, phrases.language)
 
 
 def _read_date(match: re.Match, since: date, language: str) -> date | None:

@@ -10,7 +10,17 @@ from typing import TYPE_CHECKING, Protocol
 
 from commsdesk.i18n import N_
 from commsdesk.storage import errors
-from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, json_in, json_out, new_uid, now
+from commsdesk.storage.rows import (
+    d_out,
+    d_req,
+    dt_out,
+    dt_req,
+    inserted,
+    json_in,
+    json_out,
+    new_uid,
+    now,
+)
 
 if TYPE_CHECKING:
     from commsdesk.storage.database import Database
@@ -28,17 +38,17 @@ class ClubStories:
         with self._db.transaction() as conn:
             if conn.execute("SELECT 1 FROM club_stories WHERE card_id = ?", (card_id,)).fetchone():
                 raise errors.AlreadyPresent()
-            return conn.execute(
+            return inserted(conn.execute(
                 "INSERT INTO club_stories (card_id, body, source_file, imported_on, club)"
                 " VALUES (?, ?, ?, ?, ?)",
-                (card_id, body, file_name, d_out(imported_on), club)).lastrowid
+                (card_id, body, file_name, d_out(imported_on), club)))
 
     def all(self) -> list[StoredStory]:
         """Every card on the shelf, newest import first."""
         with self._db.reading() as conn:
             rows = conn.execute("SELECT id, body, source_file, imported_on, club FROM club_stories"
                                 " ORDER BY imported_on DESC, id DESC").fetchall()
-        return [StoredStory(rid, body, source_file, d_in(imported_on), club)
+        return [StoredStory(rid, body, source_file, d_req(imported_on), club)
                 for rid, body, source_file, imported_on, club in rows]
 
     def delete(self, story_id: int) -> None:
@@ -85,11 +95,11 @@ class ContentPacks:
         """Install a pack (already read and confirmed); a newer copy of the same pack replaces it."""
         with self._db.transaction() as conn:
             conn.execute("DELETE FROM content_packs WHERE pack_id = ?", (pack.id,))
-            return conn.execute(
+            return inserted(conn.execute(
                 "INSERT INTO content_packs (pack_id, title, author, language, version, data,"
                 " imported_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (pack.id, pack.title, pack.author, pack.language, pack.version, data,
-                 d_out(imported_on or date.today()))).lastrowid
+                 d_out(imported_on or date.today()))))
 
     def all(self, language: str | None = None) -> list[StoredPack]:
         """Every installed pack's file, by title."""
@@ -97,7 +107,7 @@ class ContentPacks:
         with self._db.reading() as conn:
             rows = conn.execute(sql + (" WHERE language = ?" if language else "") + " ORDER BY title",
                                 (language,) if language else ()).fetchall()
-        return [StoredPack(rid, bytes(data), d_in(on)) for rid, data, on in rows]
+        return [StoredPack(rid, bytes(data), d_req(on)) for rid, data, on in rows]
 
     def pack_ids(self) -> set[str]:
         with self._db.reading() as conn:
@@ -159,11 +169,11 @@ class PracticeLog:
             raise errors.InvalidValue(field="kind", reason=errors.Msg(N_("has an unknown value")))
         entry.uid = entry.uid or new_uid()
         with self._db.transaction() as conn:
-            entry.id = conn.execute(
+            entry.id = inserted(conn.execute(
                 "INSERT INTO practice_log (uid, kind, item_id, practised_at, role, reply, ticks,"
                 " what_worked, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (entry.uid, entry.kind, entry.item_id, dt_out(entry.practised_at), entry.role,
-                 entry.reply, json_out(entry.ticks), entry.what_worked, dt_out(now()))).lastrowid
+                 entry.reply, json_out(entry.ticks), entry.what_worked, dt_out(now()))))
         return entry
 
     def history(self, kind: str, item_id: str | None = None, limit: int = 200) -> list[PracticeEntry]:
@@ -174,14 +184,14 @@ class PracticeLog:
         params = (kind, item_id, limit) if item_id else (kind, limit)
         with self._db.reading() as conn:
             rows = conn.execute(sql, params).fetchall()
-        return [PracticeEntry(k, item, dt_in(at), role, reply, json_in(ticks), worked, rid, uid)
+        return [PracticeEntry(k, item, dt_req(at), role, reply, json_in(ticks), worked, rid, uid)
                 for rid, uid, k, item, at, role, reply, ticks, worked in rows]
 
     def last_practised(self, kind: str) -> dict[str, date]:
         with self._db.reading() as conn:
             rows = conn.execute("SELECT item_id, max(practised_at) FROM practice_log WHERE kind = ?"
                                 " GROUP BY item_id", (kind,)).fetchall()
-        return {item: dt_in(at).date() for item, at in rows}
+        return {item: dt_req(at).date() for item, at in rows}
 
     def delete(self, entry_id: int) -> None:
         with self._db.transaction() as conn:

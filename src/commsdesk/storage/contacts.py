@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from commsdesk.domain import AgeGroup, Channel, Contact, MediaKind, MediaSource, Relationship
+from commsdesk.domain.records import stored_id
 from commsdesk.i18n import N_
 from commsdesk.search.analyzer import fold
 from commsdesk.storage import errors, search_index
@@ -61,7 +63,7 @@ class Contacts(Repository[Contact]):
         _validate(contact)
 
     def _after_write(self, conn: Connection, contact: Contact) -> None:
-        self._set_tags(conn, contact.id, contact.tags)
+        self._set_tags(conn, stored_id(contact), contact.tags)
 
     def set_archived(self, contact_id: int, archived: bool) -> None:
         with self._db.transaction() as conn:
@@ -80,7 +82,7 @@ class Contacts(Repository[Contact]):
             return self._contact(row, self._tags_of(conn, [contact_id]).get(contact_id, []))
 
     def list(self, flt: ContactFilter | None = None, sort: str = "name", descending: bool = False,
-             limit: int = 100, offset: int = 0) -> list[Contact]:
+             limit: int = 100, offset: int = 0) -> builtins.list[Contact]:
         where, params = _where(flt or ContactFilter())
         order = SORTS.get(sort, SORTS["name"]) + (" DESC" if descending else " ASC")
         sql = (f"SELECT {', '.join('c.' + c.strip() for c in _COLUMNS.split(','))}"
@@ -95,7 +97,7 @@ class Contacts(Repository[Contact]):
         with self._db.reading() as conn:
             return conn.execute(f"SELECT count(*) FROM contacts c WHERE {where}", params).fetchone()[0]
 
-    def many(self, ids: list[int]) -> list[Contact]:
+    def many(self, ids: builtins.list[int]) -> builtins.list[Contact]:
         """Records by id in the order given (for a streamed export); ids not found are left out."""
         with self._db.reading() as conn:
             rows = self._rows(conn, f"SELECT {_COLUMNS} FROM contacts WHERE id IN ({{ids}})", ids)
@@ -103,14 +105,14 @@ class Contacts(Repository[Contact]):
         found = {r[0]: self._contact(r, tags.get(r[0], [])) for r in rows}
         return [found[i] for i in ids if i in found]
 
-    def all_tags(self) -> list[str]:
+    def all_tags(self) -> builtins.list[str]:
         with self._db.reading() as conn:
             return [r[0] for r in conn.execute(
                 "SELECT t.name FROM tags t WHERE EXISTS (SELECT 1 FROM contact_tags ct"
                 " JOIN contacts c ON c.id = ct.contact_id AND c.deleted_at IS NULL"
                 " WHERE ct.tag_id = t.id) ORDER BY t.name_key")]
 
-    def last_talks(self) -> list[LastTalk]:
+    def last_talks(self) -> builtins.list[LastTalk]:
         """Every active person with the date of their latest conversation (None: never)."""
         with self._db.reading() as conn:
             latest = dict(conn.execute(
@@ -122,7 +124,7 @@ class Contacts(Repository[Contact]):
                          date.fromisoformat(latest[rid][:10]) if rid in latest else None)
                 for rid, name, weeks in rows]
 
-    def names(self, ids: list[int] | None = None) -> dict[int, str]:
+    def names(self, ids: builtins.list[int] | None = None) -> dict[int, str]:
         """Live contacts' names by id: all of them (pickers, the anonymizer) or just `ids`."""
         with self._db.reading() as conn:
             if ids is None:
@@ -133,19 +135,19 @@ class Contacts(Repository[Contact]):
                                    sorted(set(ids))))
 
     # -- search ----------------------------------------------------------------------------
-    def index_texts(self, conn: Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
+    def index_texts(self, conn: Connection, ids: builtins.list[int]) -> dict[int, tuple[str, ...]]:
         rows = self._rows(conn, "SELECT id, display_name, region, media_diet, values_interests,"
                           " topics_to_avoid, safety_notes, address FROM contacts"
                           " WHERE id IN ({ids}) AND deleted_at IS NULL", ids)
         tags = self._tags_of(conn, ids)
-        out = {}
+        out: dict[int, tuple[str, ...]] = {}
         for rid, name, region, media, values, avoid, safety, address in rows:
             media_names = " ".join(m.get("name", "") for m in json_in(media))
             out[rid] = (name, region, media_names, values, avoid, safety, " ".join(tags.get(rid, [])),
                         address)
         return out
 
-    def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
+    def search_texts(self, ids: builtins.list[int]) -> dict[int, SearchText]:
         with self._db.reading() as conn:
             texts = self.index_texts(conn, ids)
         return {rid: (t[0], " · ".join(x for x in t[1:] if x), "", rid) for rid, t in texts.items()}
@@ -180,7 +182,7 @@ class Contacts(Repository[Contact]):
         )
 
     @staticmethod
-    def _contact(row: tuple, tags: list[str]) -> Contact:
+    def _contact(row: tuple, tags: builtins.list[str]) -> Contact:
         (rid, uid, name, rel, region, age, channels, media, values, avoid, safety, weeks,
          archived, created, updated, phones, address) = row
         return Contact(
@@ -193,7 +195,7 @@ class Contacts(Repository[Contact]):
         )
 
     @staticmethod
-    def _set_tags(conn: Connection, contact_id: int, tags: list[str]) -> None:
+    def _set_tags(conn: Connection, contact_id: int, tags: builtins.list[str]) -> None:
         conn.execute("DELETE FROM contact_tags WHERE contact_id = ?", (contact_id,))
         seen = set()
         for raw in tags:
@@ -207,8 +209,8 @@ class Contacts(Repository[Contact]):
                          " SELECT ?, id FROM tags WHERE name_key = ?", (contact_id, key))
         conn.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM contact_tags)")
 
-    def _tags_of(self, conn: Connection, ids: list[int]) -> dict[int, list[str]]:
-        out: dict[int, list[str]] = {}
+    def _tags_of(self, conn: Connection, ids: builtins.list[int]) -> dict[int, builtins.list[str]]:
+        out: dict[int, builtins.list[str]] = {}
         for cid, name in self._rows(
             conn, "SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id"
             " WHERE ct.contact_id IN ({ids}) ORDER BY t.name_key", ids,
@@ -225,9 +227,9 @@ def _validate(contact: Contact) -> None:
                                   reason=errors.Msg(N_("must be a positive number")))
 
 
-def _where(flt: ContactFilter) -> tuple[str, list[object]]:
+def _where(flt: ContactFilter) -> tuple[str, builtins.list[object]]:
     clauses = ["c.deleted_at IS NULL"]
-    params: list[object] = []
+    params: builtins.list[object] = []
     if flt.archived is not None:
         clauses.append("c.archived = ?")
         params.append(int(flt.archived))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from commsdesk.domain import Channel, Conversation, Ending, Temperature
+from commsdesk.domain.records import stored_id
 from commsdesk.i18n import N_
 from commsdesk.storage import errors
 from commsdesk.storage.connection import Connection
@@ -53,10 +55,10 @@ class Conversations(PersonRecords[Conversation]):
         self._contacts.require(conn, conv.contact_id)  # it may have moved to another person
         old = conn.execute("SELECT notes FROM conversations WHERE id = ?", (conv.id,)).fetchone()[0]
         if old != conv.notes:
-            self._history.record(conn, "conversation", conv.id, "notes", old)
+            self._history.record(conn, "conversation", stored_id(conv), "notes", old)
 
     def _after_write(self, conn: Connection, conv: Conversation) -> None:
-        self._set_techniques(conn, conv.id, conv.techniques)
+        self._set_techniques(conn, stored_id(conv), conv.techniques)
 
     def get(self, conv_id: int) -> Conversation:
         with self._db.reading() as conn:
@@ -68,7 +70,7 @@ class Conversations(PersonRecords[Conversation]):
 
     def list(self, flt: ConversationFilter | None = None, sort: str = "when",
              descending: bool = True, limit: int = 100, offset: int = 0,
-             after: Conversation | None = None) -> list[Conversation]:
+             after: Conversation | None = None) -> builtins.list[Conversation]:
         """A page of conversations. `after` (by date only) continues from that row, which stays
         fast however deep the user scrolls (an OFFSET would re-read every row before it)."""
         where, params = _where(flt or ConversationFilter())
@@ -98,7 +100,7 @@ class Conversations(PersonRecords[Conversation]):
                 f"SELECT count(*) FROM conversations v INDEXED BY conversations_live WHERE {where}",
                 params).fetchone()[0]
 
-    def many(self, ids: list[int]) -> list[Conversation]:
+    def many(self, ids: builtins.list[int]) -> builtins.list[Conversation]:
         """Records by id in the order given (for a streamed export); ids not found are left out."""
         with self._db.reading() as conn:
             rows = self._rows(conn, f"SELECT {_COLUMNS} FROM conversations WHERE id IN ({{ids}})", ids)
@@ -106,7 +108,7 @@ class Conversations(PersonRecords[Conversation]):
         found = {r[0]: self._conversation(r, techniques.get(r[0], [])) for r in rows}
         return [found[i] for i in ids if i in found]
 
-    def follow_ups_due(self, until: date, limit: int = 200) -> list[Conversation]:
+    def follow_ups_due(self, until: date, limit: int = 200) -> builtins.list[Conversation]:
         """Conversations whose follow-up date has come (or passed) by `until`, oldest first."""
         with self._db.reading() as conn:
             rows = conn.execute(
@@ -125,13 +127,13 @@ class Conversations(PersonRecords[Conversation]):
                          " WHERE id = ?", (dt_out(now()), conv_id))
 
     # -- search ----------------------------------------------------------------------------
-    def index_texts(self, conn: Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
+    def index_texts(self, conn: Connection, ids: builtins.list[int]) -> dict[int, tuple[str, ...]]:
         rows = self._rows(conn, "SELECT v.id, v.notes, v.topics FROM conversations v"
                           " JOIN contacts c ON c.id = v.contact_id WHERE v.id IN ({ids})"
                           " AND v.deleted_at IS NULL AND c.deleted_at IS NULL", ids)
         return {rid: (notes, " ".join(json_in(topics))) for rid, notes, topics in rows}
 
-    def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
+    def search_texts(self, ids: builtins.list[int]) -> dict[int, SearchText]:
         with self._db.reading() as conn:
             rows = self._rows(conn, "SELECT v.id, c.display_name, v.occurred_at, v.notes, v.topics,"
                               " v.contact_id FROM conversations v JOIN contacts c"
@@ -152,7 +154,7 @@ class Conversations(PersonRecords[Conversation]):
         )
 
     @staticmethod
-    def _conversation(row: tuple, techniques: list[str]) -> Conversation:
+    def _conversation(row: tuple, techniques: builtins.list[str]) -> Conversation:
         (rid, uid, contact_id, when, channel, duration, topics, notes, temperature, ending,
          rating, follow_up, created, updated) = row
         return Conversation(
@@ -165,15 +167,15 @@ class Conversations(PersonRecords[Conversation]):
         )
 
     @staticmethod
-    def _set_techniques(conn: Connection, conv_id: int, techniques: list[str]) -> None:
+    def _set_techniques(conn: Connection, conv_id: int, techniques: builtins.list[str]) -> None:
         conn.execute("DELETE FROM conversation_techniques WHERE conversation_id = ?", (conv_id,))
         unique = list(dict.fromkeys(t.strip() for t in techniques if t.strip()))
         conn.executemany(
             "INSERT INTO conversation_techniques (conversation_id, position, technique)"
             " VALUES (?, ?, ?)", [(conv_id, i, t) for i, t in enumerate(unique)])
 
-    def _techniques_of(self, conn: Connection, ids: list[int]) -> dict[int, list[str]]:
-        out: dict[int, list[str]] = {}
+    def _techniques_of(self, conn: Connection, ids: builtins.list[int]) -> dict[int, builtins.list[str]]:
+        out: dict[int, builtins.list[str]] = {}
         for cid, technique in self._rows(
             conn, "SELECT conversation_id, technique FROM conversation_techniques"
             " WHERE conversation_id IN ({ids}) ORDER BY conversation_id, position", ids,
@@ -197,12 +199,12 @@ def _validate(v: Conversation) -> None:
                                   reason=errors.Msg(N_("must not be negative")))
 
 
-def _where(flt: ConversationFilter) -> tuple[str, list[object]]:
+def _where(flt: ConversationFilter) -> tuple[str, builtins.list[object]]:
     # Not a join: the set of deleted people is tiny, and without the join the Journal's counts
     # and filters read only the covering index `conversations_live`.
     clauses = ["v.deleted_at IS NULL",
                "v.contact_id NOT IN (SELECT id FROM contacts WHERE deleted_at IS NOT NULL)"]
-    params: list[object] = []
+    params: builtins.list[object] = []
     if flt.contact_id is not None:
         clauses.append("v.contact_id = ?")
         params.append(flt.contact_id)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import builtins
 from datetime import date
 
 from commsdesk.domain import Reflection, Reminder
 from commsdesk.storage import errors
 from commsdesk.storage.connection import Connection
 from commsdesk.storage.repository import PersonRecords, Repository, SearchText
-from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, now
+from commsdesk.storage.rows import d_out, d_req, dt_in, dt_out, dt_req, now
 
 _REMINDER_COLUMNS = ("id, uid, contact_id, conversation_id, due_on, note, done_at, created_at,"
                      " updated_at")
@@ -40,7 +41,7 @@ class Reminders(PersonRecords[Reminder]):
             raise errors.RecordNotFound()
         return self._reminder(row)
 
-    def due(self, until: date) -> list[Reminder]:
+    def due(self, until: date) -> builtins.list[Reminder]:
         """Open reminders due on or before `until`, oldest first."""
         with self._db.reading() as conn:
             rows = conn.execute(
@@ -51,26 +52,26 @@ class Reminders(PersonRecords[Reminder]):
                 " ORDER BY r.due_on, r.id", (until.isoformat(),)).fetchall()
         return [self._reminder(r) for r in rows]
 
-    def list_all(self, limit: int = 1000, offset: int = 0) -> list[Reminder]:
+    def list_all(self, limit: int = 1000, offset: int = 0) -> builtins.list[Reminder]:
         with self._db.reading() as conn:
             rows = conn.execute(f"SELECT {_REMINDER_COLUMNS} FROM reminders WHERE deleted_at IS NULL"
                                 " ORDER BY id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
         return [self._reminder(r) for r in rows]
 
-    def many(self, ids: list[int]) -> list[Reminder]:
+    def many(self, ids: builtins.list[int]) -> builtins.list[Reminder]:
         """Records by id in the order given (for a streamed export); ids not found are left out."""
         with self._db.reading() as conn:
             rows = self._rows(conn, f"SELECT {_REMINDER_COLUMNS} FROM reminders WHERE id IN ({{ids}})", ids)
         found = {r[0]: self._reminder(r) for r in rows}
         return [found[i] for i in ids if i in found]
 
-    def index_texts(self, conn: Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
+    def index_texts(self, conn: Connection, ids: builtins.list[int]) -> dict[int, tuple[str, ...]]:
         rows = self._rows(conn, "SELECT r.id, r.note FROM reminders r LEFT JOIN contacts c"
                           " ON c.id = r.contact_id WHERE r.id IN ({ids}) AND r.deleted_at IS NULL"
                           " AND (r.contact_id IS NULL OR c.deleted_at IS NULL)", ids)
         return {rid: (note,) for rid, note in rows}
 
-    def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
+    def search_texts(self, ids: builtins.list[int]) -> dict[int, SearchText]:
         with self._db.reading() as conn:
             rows = self._rows(conn, "SELECT r.id, coalesce(c.display_name, ''), r.due_on, r.note,"
                               " r.contact_id FROM reminders r LEFT JOIN contacts c"
@@ -86,7 +87,7 @@ class Reminders(PersonRecords[Reminder]):
     def _reminder(row: tuple) -> Reminder:
         rid, uid, contact_id, conv_id, due, note, done, created, updated = row
         return Reminder(id=rid, uid=uid, contact_id=contact_id, conversation_id=conv_id,
-                        due_on=d_in(due), note=note, done_at=dt_in(done),
+                        due_on=d_req(due), note=note, done_at=dt_in(done),
                         created_at=dt_in(created), updated_at=dt_in(updated))
 
 
@@ -106,14 +107,14 @@ class Reflections(Repository[Reflection]):
             raise errors.RecordNotFound()
         return self._reflection(row)
 
-    def list(self, limit: int = 100, offset: int = 0) -> list[Reflection]:
+    def list(self, limit: int = 100, offset: int = 0) -> builtins.list[Reflection]:
         with self._db.reading() as conn:
             rows = conn.execute(f"SELECT {_REFLECTION_COLUMNS} FROM reflections"
                                 " WHERE deleted_at IS NULL ORDER BY written_at DESC, id DESC"
                                 " LIMIT ? OFFSET ?", (limit, offset)).fetchall()
         return [self._reflection(r) for r in rows]
 
-    def many(self, ids: list[int]) -> list[Reflection]:
+    def many(self, ids: builtins.list[int]) -> builtins.list[Reflection]:
         """Records by id in the order given (for a streamed export); ids not found are left out."""
         with self._db.reading() as conn:
             rows = self._rows(conn, f"SELECT {_REFLECTION_COLUMNS} FROM reflections WHERE id IN ({{ids}})",
@@ -121,12 +122,12 @@ class Reflections(Repository[Reflection]):
         found = {r[0]: self._reflection(r) for r in rows}
         return [found[i] for i in ids if i in found]
 
-    def index_texts(self, conn: Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
+    def index_texts(self, conn: Connection, ids: builtins.list[int]) -> dict[int, tuple[str, ...]]:
         rows = self._rows(conn, "SELECT id, hard, helped, notes FROM reflections"
                           " WHERE id IN ({ids}) AND deleted_at IS NULL", ids)
         return {rid: (hard, helped, notes) for rid, hard, helped, notes in rows}
 
-    def search_texts(self, ids: list[int]) -> dict[int, SearchText]:
+    def search_texts(self, ids: builtins.list[int]) -> dict[int, SearchText]:
         with self._db.reading() as conn:
             rows = self._rows(conn, "SELECT id, written_at, hard, helped, notes, contact_id"
                               " FROM reflections WHERE id IN ({ids})", ids)
@@ -141,7 +142,7 @@ class Reflections(Repository[Reflection]):
     @staticmethod
     def _reflection(row: tuple) -> Reflection:
         rid, uid, written, mood, hard, helped, notes, contact_id, created, updated = row
-        return Reflection(id=rid, uid=uid, written_at=dt_in(written), mood=mood, hard=hard,
+        return Reflection(id=rid, uid=uid, written_at=dt_req(written), mood=mood, hard=hard,
                           helped=helped, notes=notes, contact_id=contact_id,
                           created_at=dt_in(created), updated_at=dt_in(updated))
 

@@ -12,7 +12,7 @@ from commsdesk.i18n import N_
 from commsdesk.storage import errors
 from commsdesk.storage.connection import Connection
 from commsdesk.storage.repository import PersonRecords, SearchText
-from commsdesk.storage.rows import d_in, d_out, dt_in, dt_out, new_uid
+from commsdesk.storage.rows import d_out, d_req, dt_in, dt_out, new_uid
 
 if TYPE_CHECKING:
     from commsdesk.storage.database import Database
@@ -168,7 +168,7 @@ class Observations(PersonRecords[Observation]):
     def _observation(row: tuple) -> Observation:
         rid, uid, contact_id, dim_id, observed, value, evidence, conv_id, created, updated = row
         return Observation(id=rid, uid=uid, contact_id=contact_id, dimension_id=dim_id,
-                           observed_on=d_in(observed), value=value, evidence=evidence,
+                           observed_on=d_req(observed), value=value, evidence=evidence,
                            conversation_id=conv_id, created_at=dt_in(created),
                            updated_at=dt_in(updated))
 

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 from commsdesk.domain import NarrativeResponse, PrepSheet, TalkReview
-from commsdesk.domain.records import SCALE_MAX, SCALE_MIN
+from commsdesk.domain.records import SCALE_MAX, SCALE_MIN, stored_id
 from commsdesk.i18n import N_
 from commsdesk.storage import errors
 from commsdesk.storage.repository import PersonRecords, SearchText
@@ -81,11 +81,12 @@ class PrepSheets(PersonRecords[PrepSheet]):
             rows = self._rows(conn, f"SELECT {_COLUMNS} FROM prep_sheets s WHERE id IN ({{ids}})", ids)
         # Outside the block: the background reader's lock is not re-entrant.
         names = self._contacts.names([r[2] for r in rows])
-        out = {}
+        out: dict[int, tuple[str, str, str, int | None]] = {}
         for row in rows:
             sheet = _sheet(row)
-            out[sheet.id] = (names.get(sheet.contact_id, ""), " · ".join(t for t in _texts(sheet) if t),
-                             d_out(sheet.planned_for) or "", sheet.contact_id)
+            text = " · ".join(t for t in _texts(sheet) if t)
+            out[stored_id(sheet)] = (names.get(sheet.contact_id, ""), text, d_out(sheet.planned_for) or "",
+                                     sheet.contact_id)
         return out
 
     @staticmethod

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from commsdesk.storage.connection import Connection
 from commsdesk.storage.repository import PersonRecords, SearchText
-from commsdesk.storage.rows import d_in, d_out, dt_out, new_uid, now
+from commsdesk.storage.rows import d_out, d_req, dt_out, inserted, new_uid, now
 
 if TYPE_CHECKING:
     from commsdesk.storage.database import Database
@@ -32,11 +32,11 @@ class StageChanges(PersonRecords):
         change.uid = change.uid or new_uid()
         with self._db.transaction() as conn:
             self._contacts.require(conn, change.contact_id)
-            change.id = conn.execute(
+            change.id = inserted(conn.execute(
                 "INSERT INTO stage_changes (uid, contact_id, stage, evidence, changed_on,"
                 " created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 (change.uid, change.contact_id, change.stage, change.evidence,
-                 d_out(change.changed_on), dt_out(now()))).lastrowid
+                 d_out(change.changed_on), dt_out(now()))))
             self.reindex(conn, [change.id])
         return change
 
@@ -46,7 +46,7 @@ class StageChanges(PersonRecords):
                 "SELECT id, uid, contact_id, stage, evidence, changed_on FROM stage_changes"
                 " WHERE contact_id = ? AND deleted_at IS NULL ORDER BY changed_on, id",
                 (contact_id,)).fetchall()
-        return [StageChange(cid, stage, d_in(on), evidence, rid, uid)
+        return [StageChange(cid, stage, d_req(on), evidence, rid, uid)
                 for rid, uid, cid, stage, evidence, on in rows]
 
     def many(self, ids: list[int]) -> list[StageChange]:
@@ -54,7 +54,7 @@ class StageChanges(PersonRecords):
         with self._db.reading() as conn:
             rows = self._rows(conn, "SELECT id, uid, contact_id, stage, evidence, changed_on"
                               " FROM stage_changes WHERE id IN ({ids})", ids)
-        found = {rid: StageChange(cid, stage, d_in(on), evidence, rid, uid)
+        found = {rid: StageChange(cid, stage, d_req(on), evidence, rid, uid)
                  for rid, uid, cid, stage, evidence, on in rows}
         return [found[i] for i in ids if i in found]
 

@@ -288,9 +288,12 @@ def split_components(value: str, count: int, legacy: bool = False) -> list[str]:
     each unescaped; the rest of the value is not looked at."""
     value = value[:MAX_RAW_VALUE]
     component = _LEGACY_COMPONENT if legacy else _COMPONENT
-    parts, position = [], 0
+    parts: list[str] = []
+    position = 0
     while len(parts) < count:
         part = component.match(value, position)
+        if part is None:  # the component pattern matches the empty text too: never None
+            break
         parts.append(unescape(part.group(), legacy))
         position = part.end()
         if value[position:position + 1] != ";":
