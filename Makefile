@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint i18n demo bench clean
+.PHONY: run test lint i18n demo bench clean bundle bundle-test
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,14 @@ i18n: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/vault_bench.py
+
+# The Linux one-folder app (PyInstaller) packed as dist/commsdesk-VERSION-linux-x86_64.tar.gz;
+# see docs/packaging.md. bundle-test: the smoke test of that bundle in a clean environment.
+bundle:
+	PYTHON=$(PYTHON) packaging/linux/build.sh
+
+bundle-test: bundle
+	packaging/linux/smoke_test.sh build/dist/commsdesk
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache
