@@ -44,7 +44,7 @@ CLEAN_PATH=/usr/local/bin:/usr/bin:/bin  # no virtualenv, no pyenv shims
 clean_env() {  # clean_env HOME LANG COMMAND...
     local home=$1 lang=$2
     shift 2
-    env -i HOME="$home" PATH="$CLEAN_PATH" LANG="$lang" LC_ALL="$lang" TMPDIR="$home/tmp" \
+    env -i HOME="$home" PATH="$CLEAN_PATH" LANG="$lang" LC_ALL=C.UTF-8 TMPDIR="$home/tmp" \
         ${DISPLAY:+DISPLAY=$DISPLAY} "$@"
 }
 
@@ -109,26 +109,37 @@ done
 echo "init, demo, search: ok (Russian answers, no network, writes only in the app's folders)"
 [ "$MODE" = "--cli-only" ] && { echo "bundle smoke test (CLI only) passed"; exit 0; }
 
+start_display() {  # a fresh X server and window manager for each session, as after a log-in
+    [ -n "${WM_PID:-}" ] && kill "$WM_PID" 2>/dev/null
+    [ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null && wait "$XVFB_PID" 2>/dev/null
+    export DISPLAY=:$1
+    Xvfb "$DISPLAY" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
+    XVFB_PID=$!
+    for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.2; done
+    env -i DISPLAY="$DISPLAY" HOME="$WORK" PATH="$CLEAN_PATH" openbox >/dev/null 2>&1 &
+    WM_PID=$!
+    sleep 1
+}
+
 echo "== GUI under Xvfb"
-export DISPLAY=:$DISPLAY_NUMBER
-Xvfb "$DISPLAY" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
-XVFB_PID=$!
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.2; done
-env -i DISPLAY="$DISPLAY" HOME="$WORK" PATH="$CLEAN_PATH" openbox >/dev/null 2>&1 &  # a window manager, as on a desktop
-WM_PID=$!
-sleep 1
+start_display "$DISPLAY_NUMBER"
 
 gui_session() {  # gui_session NAME HOME SHOTS_PREFIX : unlock, Overview, lock, quit
     local name=$1 home=$2 prefix=$3
     traced "$name" "$home" ru_RU.UTF-8 > "$OUT/$name.txt" 2>&1 &
     local pid=$!
     local win=""
-    for _ in $(seq 150); do
-        win=$(xdotool search --onlyvisible --name "CommsDesk" 2>/dev/null | head -1) && [ -n "$win" ] && break
-        sleep 0.2
+    # The main window: visible, and still there a moment later (Qt may map a short-lived one first).
+    for _ in $(seq 60); do
+        sleep 0.5
+        win=$(xdotool search --onlyvisible --name "^CommsDesk$" 2>/dev/null | tail -1) || true
+        [ -n "$win" ] || continue
+        sleep 1.5
+        xdotool getwindowname "$win" >/dev/null 2>&1 && break
+        win=""
     done
-    [ -n "$win" ] || { echo "FAIL: no window"; cat "$OUT/$name.txt"; exit 1; }
-    sleep 3
+    [ -n "$win" ] || { echo "FAIL: no window"; import -window root "$OUT/$prefix-no-window.png"; xdotool search --name . getwindowname %@ || true; cat "$OUT/$name.txt"; exit 1; }
+    sleep 2
     import -window root "$OUT/$prefix-unlock.png"
     xdotool mousemove --window "$win" 200 200 || true
     xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus "$win" 2>/dev/null || true
@@ -140,7 +151,7 @@ gui_session() {  # gui_session NAME HOME SHOTS_PREFIX : unlock, Overview, lock, 
     sleep 3
     import -window root "$OUT/$prefix-locked.png"
     xdotool key --window "$win" ctrl+q 2>/dev/null || true
-    xdotool windowclose "$win" 2>/dev/null || kill "$pid"
+    xdotool windowclose "$win" 2>/dev/null || kill "$pid" 2>/dev/null || true
     wait "$pid" || true
 }
 
@@ -160,6 +171,7 @@ APP=$STICK
 printf '%s\n%s\n' "$PASS" "$PASS" | traced portable-demo "$P" ru_RU.UTF-8 demo \
     > "$OUT/portable-demo.txt" 2>&1 || { cat "$OUT/portable-demo.txt"; exit 1; }
 before=$(cd "$P" && find . -path ./tmp -prune -o -print | sort)
+start_display "$((DISPLAY_NUMBER + 100))"
 gui_session portable-gui "$P" portable
 after=$(cd "$P" && find . -path ./tmp -prune -o -print | sort)
 APP=$APP_SAVED
