@@ -73,8 +73,9 @@ def one_run(script: str, env: dict[str, str]) -> float:
 
 def shown_after(command: list[str], env: dict[str, str]) -> float:
     """Milliseconds from starting `command` until a CommsDesk window is mapped on the display."""
+    log = tempfile.TemporaryFile()
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    process = subprocess.Popen(command, stdout=log, stderr=log, env=env)
     try:
         while True:
             found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "CommsDesk"],
@@ -82,12 +83,15 @@ def shown_after(command: list[str], env: dict[str, str]) -> float:
             if found.stdout.strip():
                 return (time.perf_counter() - start) * 1000
             if process.poll() is not None:
-                raise RuntimeError(f"{command[0]} exited before showing a window")
+                log.seek(0)
+                raise RuntimeError(f"{command[0]} exited before showing a window: "
+                                   f"{log.read().decode(errors='replace')[-2000:]}")
             if time.perf_counter() - start > 60:
                 raise RuntimeError("no window after 60 s")
     finally:
         process.terminate()
         process.wait(timeout=30)
+        log.close()
 
 
 def spread(label: str, values: list[float]) -> str:
@@ -99,7 +103,7 @@ def bundle_vs_source(bundle: Path, runs: int, display: str) -> int:
     home = Path(tempfile.mkdtemp(prefix="commsdesk-startup-"))
     (home / "data" / "CommsDesk").mkdir(parents=True)
     (home / "data" / "CommsDesk" / "vault.commsdesk").write_bytes(os.urandom(4096))
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x900x24", "-nolisten", "tcp", "-noreset"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         time.sleep(1.5)

@@ -107,13 +107,27 @@ for name in init demo search; do
     check_writes "$OUT/$name.strace" "${APPDIRS[@]}" "$H/vaults"
 done
 echo "init, demo, search: ok (Russian answers, no network, writes only in the app's folders)"
+echo "== Vaults cross between source and bundle (the same SQLCipher format)"
+SOURCE_PY=${SOURCE_PYTHON:-$ROOT/.venv/bin/python}
+if [ -x "$SOURCE_PY" ]; then
+    from_source() { clean_env "$H" C.UTF-8 env PYTHONPATH="$ROOT/src" "$SOURCE_PY" -m commsdesk "$@"; }
+    printf '%s\n%s\n' "$PASS" "$PASS" | from_source init --vault "$H/vaults/from-source.commsdesk" >/dev/null
+    echo "$PASS" | clean_env "$H" C.UTF-8 "$APP/commsdesk" check --vault "$H/vaults/from-source.commsdesk" \
+        > "$OUT/cross-bundle.txt" 2>&1 || { echo "FAIL: the bundle cannot open a vault made from source"; cat "$OUT/cross-bundle.txt"; exit 1; }
+    echo "$PASS" | from_source search мама --vault "$H/.local/share/CommsDesk/vault.commsdesk" > "$OUT/cross-source.txt" 2>&1 \
+        || { echo "FAIL: source cannot open the bundle's vault"; cat "$OUT/cross-source.txt"; exit 1; }
+    grep -qi "мам" "$OUT/cross-source.txt" || { echo "FAIL: source found nothing in the bundle's vault"; exit 1; }
+    echo "a vault made from source opens in the bundle, and the bundle's demo vault opens from source"
+else
+    echo "FAIL: no source environment at $SOURCE_PY (run make test or set SOURCE_PYTHON)"; exit 1
+fi
 [ "$MODE" = "--cli-only" ] && { echo "bundle smoke test (CLI only) passed"; exit 0; }
 
 start_display() {  # a fresh X server and window manager for each session, as after a log-in
     [ -n "${WM_PID:-}" ] && kill "$WM_PID" 2>/dev/null
     [ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null && wait "$XVFB_PID" 2>/dev/null
     export DISPLAY=:$1
-    Xvfb "$DISPLAY" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
+    Xvfb "$DISPLAY" -screen 0 1280x900x24 -nolisten tcp -noreset >/dev/null 2>&1 &
     XVFB_PID=$!
     for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.2; done
     env -i DISPLAY="$DISPLAY" HOME="$WORK" PATH="$CLEAN_PATH" openbox >/dev/null 2>&1 &
