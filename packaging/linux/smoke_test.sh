@@ -111,7 +111,7 @@ echo "== Vaults cross between source and bundle (the same SQLCipher format)"
 SOURCE_PY=${SOURCE_PYTHON:-$ROOT/.venv/bin/python}
 if [ -x "$SOURCE_PY" ]; then
     from_source() { clean_env "$H" C.UTF-8 env PYTHONPATH="$ROOT/src" "$SOURCE_PY" -m commsdesk "$@"; }
-    printf '%s\n%s\n' "$PASS" "$PASS" | from_source init --vault "$H/vaults/from-source.commsdesk" >/dev/null
+    printf '%s\n%s\n' "$PASS" "$PASS" | from_source init --vault "$H/vaults/from-source.commsdesk" >/dev/null 2>&1
     echo "$PASS" | clean_env "$H" C.UTF-8 "$APP/commsdesk" check --vault "$H/vaults/from-source.commsdesk" \
         > "$OUT/cross-bundle.txt" 2>&1 || { echo "FAIL: the bundle cannot open a vault made from source"; cat "$OUT/cross-bundle.txt"; exit 1; }
     echo "$PASS" | from_source search мама --vault "$H/.local/share/CommsDesk/vault.commsdesk" > "$OUT/cross-source.txt" 2>&1 \
