@@ -73,25 +73,24 @@ def one_run(script: str, env: dict[str, str]) -> float:
 
 def shown_after(command: list[str], env: dict[str, str]) -> float:
     """Milliseconds from starting `command` until a CommsDesk window is mapped on the display."""
-    log = tempfile.TemporaryFile()
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=log, stderr=log, env=env)
-    try:
-        while True:
-            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "CommsDesk"],
-                                   capture_output=True, text=True, env=env)
-            if found.stdout.strip():
-                return (time.perf_counter() - start) * 1000
-            if process.poll() is not None:
-                log.seek(0)
-                raise RuntimeError(f"{command[0]} exited before showing a window: "
-                                   f"{log.read().decode(errors='replace')[-2000:]}")
-            if time.perf_counter() - start > 60:
-                raise RuntimeError("no window after 60 s")
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=log, stderr=log, env=env)
+        try:
+            while True:
+                found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "CommsDesk"],
+                                       capture_output=True, text=True, env=env)
+                if found.stdout.strip():
+                    return (time.perf_counter() - start) * 1000
+                if process.poll() is not None:
+                    log.seek(0)
+                    raise RuntimeError(f"{command[0]} exited before showing a window: "
+                                       f"{log.read().decode(errors='replace')[-2000:]}")
+                if time.perf_counter() - start > 60:
+                    raise RuntimeError("no window after 60 s")
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 def spread(label: str, values: list[float]) -> str:
