@@ -3,6 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PYTHON=${PYTHON:-python3}
+# strip and readelf (binutils) trim the bundle; root installs them when missing.
+if ! command -v readelf >/dev/null || ! command -v strip >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq binutils >/dev/null
+fi
 VENV=build/bundle-venv
 if [ ! -f "$VENV/.installed" ] || [ packaging/requirements-build.txt -nt "$VENV/.installed" ]; then
     rm -rf "$VENV"
