@@ -36,7 +36,7 @@ bench: $(STAMP)
 bundle:
 	PYTHON=$(PYTHON) packaging/linux/build.sh
 
-bundle-test: bundle
+bundle-test: bundle $(STAMP)  # the source install: vaults must cross between the two
 	packaging/linux/smoke_test.sh build/dist/commsdesk
 
 clean:
