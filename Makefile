@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint i18n demo bench clean
+.PHONY: run test lint i18n demo bench clean bundle bundle-test
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,14 @@ i18n: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/vault_bench.py
+
+# The Linux one-folder app (PyInstaller) packed as dist/commsdesk-VERSION-linux-x86_64.tar.gz;
+# see docs/packaging.md. bundle-test: the smoke test of that bundle in a clean environment.
+bundle:
+	PYTHON=$(PYTHON) packaging/linux/build.sh
+
+bundle-test: bundle $(STAMP)  # the source install: vaults must cross between the two
+	packaging/linux/smoke_test.sh build/dist/commsdesk
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache

@@ -7,6 +7,9 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    from commsdesk.paths import start_portable
+
+    args = start_portable(args)
     if not args:
         from commsdesk.ui.main import run_gui
 
