@@ -181,3 +181,19 @@ def test_a_lock_while_the_answer_is_checked_leaves_nothing_behind(qtbot, unlocke
     assert unlocked.vault is None
     assert not unlocked.window.findChildren(NewPassphraseDialog)
     assert opens_with(path, PASSPHRASE)
+
+
+def test_the_wrong_answer_message_does_not_squeeze_the_explanation(qtbot, unlocked):
+    """Seen under Xvfb: after a wrong answer, the explanation above the field was cut to one
+    clipped line. The message has its room from the start, so nothing above it moves."""
+    panel = settings_panel(unlocked)
+    click(qtbot, button(panel, "Change passphrase…"))
+    dialog = reauth_dialog(panel)
+    qtbot.waitUntil(dialog.isVisible)
+    before = (dialog.purpose.geometry(), dialog.field.geometry())
+    dialog = answer_wrong(qtbot, panel)
+    qtbot.waitUntil(dialog.error.isVisible)
+    purpose = dialog.purpose
+    assert purpose.height() >= purpose.heightForWidth(purpose.width())  # not clipped
+    assert (dialog.purpose.geometry(), dialog.field.geometry()) == before  # nothing jumped
+    cancel(qtbot, dialog)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from commsdesk.i18n import _, ngettext
 from commsdesk.storage.errors import describe
-from commsdesk.ui.widgets import PassphraseField, heading, hint, message
+from commsdesk.ui.widgets import PassphraseField, heading, hint, keep_place, message
 
 FREE_TRIES = 3  # wrong answers before each next try has to wait
 LOCK_AFTER = 6  # wrong answers in a row that lock the vault
@@ -59,11 +59,15 @@ class CurrentPassphraseDialog(QDialog):
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Type your current passphrase"), 2))
-        layout.addWidget(hint(purpose))
+        self.purpose = hint(purpose)
+        layout.addWidget(self.purpose)
         self.field = PassphraseField(_("Current passphrase"))
         self.field.returnPressed.connect(self._submit)
         layout.addWidget(self.field)
         self.error = message()
+        # Room for a two-line answer from the start: seen in a real session, the message squeezed
+        # the explanation above it into a clipped line instead of the dialog growing.
+        keep_place(self.error, 2)
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
