@@ -51,7 +51,7 @@ def test_unlocking_says_why_it_takes_a_while_in_russian(qtbot, controller, make_
     qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
     assert page.busy.isVisible() and page.busy.maximum() == 0
     assert page.busy_note.isVisible()
-    assert page.busy_note.text().startswith("Вычисляем ключ — это защищает от подбора пароля")
+    assert page.busy_note.text().startswith("Вычисляем ключ — это защищает от подбора парольной фразы")
     idle(qtbot, controller)
     assert controller.vault is not None
 
