@@ -308,7 +308,7 @@ def dialogs(ctl, mother, shoot) -> None:
     shoot(card, "club-story-card")
     card.close()
     sample = ROOT / "tests" / "people" / "data" / "vcard" / "android_21_utf8_qp.vcf"
-    phone = PhoneImportDialog(ctl.window, ctl.vault, read_phone_export_file(sample))
+    phone = PhoneImportDialog(ctl.window, ctl, ctl.vault, read_phone_export_file(sample))
     phone.list.item(0).setCheckState(Qt.CheckState.Checked)
     phone.show()
     shoot(phone, "phone-import")

@@ -144,3 +144,10 @@ def test_all_or_nothing(tmp_path, monkeypatch):
         assert [d for d in vault.repos.dimensions.list() if not d.builtin] == []
     finally:
         vault.close()
+
+
+def test_the_latest_talks_do_not_all_read_calm(demo):
+    """The issue on forms you can trust: "every talk in the demo overview reads «Спокойно»". The
+    Overview shows the eight latest talks; real talks about the war are not all calm."""
+    latest = demo.repos.conversations.list(limit=8)
+    assert len({t.temperature for t in latest}) >= 3
