@@ -63,6 +63,21 @@ def plain_copy(vault_path: Path, target: Path) -> None:
         conn.execute("DETACH DATABASE plain")
 
 
+def ensure_vault(out_dir: Path, size: int) -> tuple[Path, Path]:
+    """The benchmark vault of `size` conversations and its unencrypted copy, built once."""
+    vault_path = out_dir / f"export-{size}.commsdesk"
+    plain = out_dir / f"export-{size}.plain.sqlite"
+    if not vault_path.exists():
+        started = time.perf_counter()
+        build(vault_path, size)
+        print(f"built {vault_path.name} ({size // 10} contacts, {size} conversations) in"
+              f" {time.perf_counter() - started:.0f} s, {vault_path.stat().st_size / 1e6:.0f} MB",
+              flush=True)
+    if not plain.exists():
+        plain_copy(vault_path, plain)
+    return vault_path, plain
+
+
 def child_export(vault_path: Path, out: Path) -> dict:
     from commsdesk.storage import Vault
     from commsdesk.transfer.json_export import export_to
@@ -116,19 +131,7 @@ def main() -> int:
     args = parser.parse_args()
     out_dir = HERE / "out"
     out_dir.mkdir(exist_ok=True)
-    vaults = {}
-    for size in args.sizes:
-        vault_path = out_dir / f"export-{size}.commsdesk"
-        plain = out_dir / f"export-{size}.plain.sqlite"
-        if not vault_path.exists():
-            started = time.perf_counter()
-            build(vault_path, size)
-            print(f"built {vault_path.name} ({size // 10} contacts, {size} conversations) in"
-                  f" {time.perf_counter() - started:.0f} s, {vault_path.stat().st_size / 1e6:.0f} MB",
-                  flush=True)
-        if not plain.exists():
-            plain_copy(vault_path, plain)
-        vaults[size] = (vault_path, plain)
+    vaults = {size: ensure_vault(out_dir, size) for size in args.sizes}
     results: dict[tuple[int, str], list[dict]] = {}
     with tempfile.TemporaryDirectory(dir=out_dir) as workdir:
         for rep in range(args.reps):

@@ -28,7 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent / "src"), str(HERE)]
 
-from export_bench import PASSPHRASE, build, peak_mb, plain_copy, spread  # noqa: E402
+from export_bench import PASSPHRASE, ensure_vault, peak_mb, spread  # noqa: E402
 
 os.environ["COMMSDESK_TEST_KDF"] = "allow"
 
@@ -113,13 +113,8 @@ def main() -> int:
     out_dir.mkdir(exist_ok=True)
     sources = {}
     for size in args.sizes:
-        vault_path = out_dir / f"export-{size}.commsdesk"
-        plain = out_dir / f"export-{size}.plain.sqlite"
+        vault_path, plain = ensure_vault(out_dir, size)
         export = out_dir / f"export-{size}.json"
-        if not vault_path.exists():
-            build(vault_path, size)
-        if not plain.exists():
-            plain_copy(vault_path, plain)
         if not export.exists():
             export_file(vault_path, export)
         sources[size] = (export, plain)
