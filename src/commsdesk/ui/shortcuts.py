@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from commsdesk.i18n import N_, _
 from commsdesk.ui.widgets import heading
@@ -47,6 +55,8 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle(_("Keyboard shortcuts"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(self)
+        # Never smaller than what the rows need, whatever the text size or scale.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(heading(_("Keyboard shortcuts"), 2))
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
@@ -55,8 +65,7 @@ class ShortcutsDialog(QDialog):
             shown = key_text(keys)
             key_label = QLabel(f"<b>{shown}</b>")
             key_label.setTextFormat(Qt.TextFormat.RichText)
-            text = QLabel(_(meaning))
-            text.setWordWrap(True)
+            text = QLabel(_(meaning))  # one line each: wrapped labels in a grid were cut at 150 %
             key_label.setBuddy(text)
             grid.addWidget(key_label, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(text, row, 1)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from commsdesk.i18n import _
+from commsdesk.ui.controls import name_icon
 
 
 def ask_unsaved(parent: QWidget, text: str, on_discard: Callable[[], None],
@@ -21,6 +22,7 @@ def ask_unsaved(parent: QWidget, text: str, on_discard: Callable[[], None],
     keep = box.addButton(_("Keep editing"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
+    name_icon(box, _("Warning"))
 
     def done() -> None:
         clicked = box.clickedButton()

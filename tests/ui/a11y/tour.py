@@ -305,6 +305,21 @@ class Tour:
         yield from dialog_stop("Restore: confirm", lambda: panel.restore_from(
             self.folder / "backup.commsdesk", "not used"), QMessageBox)
         yield from dialog_stop("A message", lambda: inform(panel, "Title", "Text", True), QMessageBox)
+        yield from self.later_dialogs(settings)
+
+    def later_dialogs(self, settings) -> Step:
+        """Dialogs added after the first walk: export, the shortcuts list, the unsaved-changes
+        question, the first-run guide."""
+        from commsdesk.ui.first_run import FirstRunGuide
+        from commsdesk.ui.shortcuts import ShortcutsDialog
+        from commsdesk.ui.unsaved import ask_unsaved
+
+        yield from dialog_stop("Export: confirm it is you", lambda: settings.export_panel.start("json"))
+        yield from dialog_stop("Keyboard shortcuts", lambda: ShortcutsDialog(self.controller.window).open())
+        yield from dialog_stop("Unsaved changes", lambda: ask_unsaved(
+            self.controller.window, "Save the changes?", lambda: None, lambda: None), QMessageBox)
+        yield from dialog_stop("First-run guide", lambda: FirstRunGuide(
+            self.controller, self.controller.vault, self.workspace).open())
 
     def canary(self) -> Step:
         """A field without a name, on purpose: the walk must catch it."""
