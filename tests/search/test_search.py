@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from commsdesk.search.analyzer import analyse
 from commsdesk.search.query import parse
 from helpers import add_person, add_talk
 
@@ -159,3 +160,23 @@ def test_searching_from_a_worker_thread_never_waits_on_itself(vault):
     worker.start()
     worker.join(10)
     assert not worker.is_alive() and [h.kind for h in found] == ["prep_sheet"]
+
+
+WORDS = ["мама", "мамой", "Мама", "маме", "война", "войне", "войной", "Соловьёв", "Соловьева",
+         "соловей", "war", "wars", "цены", "цен", "x", "ёж", "мам", "мамаша"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(query=st.lists(st.sampled_from(WORDS + ["мам*", '"о войне"', "OR", "НЕ"]), min_size=1, max_size=4),
+       texts=st.lists(st.lists(st.sampled_from(WORDS + [" ", ", ", "-", "_", "*", "…", "1"]),
+                               max_size=30).map("".join), min_size=1, max_size=5))
+def test_highlights_are_the_words_the_query_matches_one_by_one(query, texts):
+    """Highlights are found by one pattern per search; they are exactly the words (maximal runs
+    of letters and digits) that the query matches when each is looked at on its own."""
+    from commsdesk.search.analyzer import WORD
+    from commsdesk.search.query import highlight_spans
+
+    parsed, oracle = parse(" ".join(query)), parse(" ".join(query))
+    for text in texts:  # one search highlights many texts with the same query
+        expected = [m.span() for m in WORD.finditer(text) if oracle.matches(analyse(m.group()))]
+        assert highlight_spans(text, parsed) == expected

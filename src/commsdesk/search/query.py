@@ -79,6 +79,7 @@ class Query:
     groups: list[list[Term]] = field(default_factory=list)  # AND of ORs
     excluded: list[Term] = field(default_factory=list)
     _seen: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    _finder: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def empty(self) -> bool:
@@ -102,6 +103,19 @@ class Query:
         if found is None:
             found = self._seen[word] = self.matches(analyse(word))
         return found
+
+    def finder(self, text: str) -> re.Pattern[str] | None:
+        """A pattern that finds, as whole words, every word of `text` this query matches (None
+        when there is none). Each distinct word is looked at once; the pattern, which grows with
+        the matched words seen in this search, then finds them in C rather than word by word."""
+        stale = False
+        for word in set(WORD.findall(text)):
+            if word not in self._seen and self.matches_word(word):
+                stale = True
+        if stale:
+            matched = sorted((w for w, found in self._seen.items() if found), key=lambda w: (-len(w), w))
+            self._finder = re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, matched))})(?![^\W_])")
+        return self._finder
 
 
 def word_keys(raw: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -167,7 +181,8 @@ def parse(text: str) -> Query:
 
 def highlight_spans(text: str, query: Query) -> list[tuple[int, int]]:
     """Character spans of the words in `text` that the query matched."""
-    return [m.span() for m in WORD.finditer(text) if query.matches_word(m.group())]
+    finder = query.finder(text)
+    return [m.span() for m in finder.finditer(text)] if finder is not None else []
 
 
 def snippet(text: str, query: Query, width: int = 160) -> tuple[str, list[tuple[int, int]]]:
