@@ -167,8 +167,8 @@ WORDS = ["мама", "мамой", "Мама", "маме", "война", "вой
 
 
 @settings(max_examples=300, deadline=None)
-@given(query=st.lists(st.sampled_from(WORDS + ["мам*", '"о войне"', "OR", "НЕ"]), min_size=1, max_size=4),
-       texts=st.lists(st.lists(st.sampled_from(WORDS + [" ", ", ", "-", "_", "*", "…", "1"]),
+@given(query=st.lists(st.sampled_from([*WORDS, "мам*", '"о войне"', "OR", "НЕ"]), min_size=1, max_size=4),
+       texts=st.lists(st.lists(st.sampled_from([*WORDS, " ", ", ", "-", "_", "*", "…", "1"]),
                                max_size=30).map("".join), min_size=1, max_size=5))
 def test_highlights_are_the_words_the_query_matches_one_by_one(query, texts):
     """Highlights are found by one pattern per search; they are exactly the words (maximal runs
