@@ -180,3 +180,35 @@ def test_highlights_are_the_words_the_query_matches_one_by_one(query, texts):
     for text in texts:  # one search highlights many texts with the same query
         expected = [m.span() for m in WORD.finditer(text) if oracle.matches(analyse(m.group()))]
         assert highlight_spans(text, parsed) == expected
+
+
+def _snippet_word_by_word(text, query, width=160):
+    """The snippet as it was computed before (every word of the note looked at), as the oracle."""
+    from commsdesk.search.analyzer import WORD
+
+    flat = " ".join(text.split())
+    spans = [m.span() for m in WORD.finditer(flat) if query.matches(analyse(m.group()))]
+    if len(flat) <= width:
+        return flat, spans
+    start = max(0, spans[0][0] - width // 3) if spans else 0
+    if start:
+        space = flat.find(" ", start)
+        start = space + 1 if 0 <= space < start + 20 else start
+    end = min(len(flat), start + width)
+    prefix, suffix = "…" if start else "", "…" if end < len(flat) else ""
+    shift = len(prefix) - start
+    return (prefix + flat[start:end] + suffix,
+            [(a + shift, b + shift) for a, b in spans if a >= start and b <= end])
+
+
+@settings(max_examples=300, deadline=None)
+@given(query=st.lists(st.sampled_from([*WORDS, "мам*", '"о войне"', "OR"]), min_size=1, max_size=3),
+       texts=st.lists(st.lists(st.sampled_from([*WORDS, " ", "  ", ", ", "\n", "-", "_", "1"]),
+                               max_size=120).map("".join), min_size=1, max_size=4),
+       width=st.sampled_from([20, 40, 160]))
+def test_snippets_look_only_at_the_window_and_give_what_the_whole_note_gave(query, texts, width):
+    from commsdesk.search.query import snippet
+
+    parsed, oracle = parse(" ".join(query)), parse(" ".join(query))
+    for text in texts:
+        assert snippet(text, parsed, width) == _snippet_word_by_word(text, oracle, width)

@@ -79,6 +79,7 @@ class Query:
     groups: list[list[Term]] = field(default_factory=list)  # AND of ORs
     excluded: list[Term] = field(default_factory=list)
     _seen: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    _found: set[str] = field(default_factory=set, repr=False, compare=False)  # in `_finder`
     _finder: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -108,12 +109,10 @@ class Query:
         """A pattern that finds, as whole words, every word of `text` this query matches (None
         when there is none). Each distinct word is looked at once; the pattern, which grows with
         the matched words seen in this search, then finds them in C rather than word by word."""
-        stale = False
-        for word in set(WORD.findall(text)):
-            if word not in self._seen and self.matches_word(word):
-                stale = True
-        if stale:
-            matched = sorted((w for w, found in self._seen.items() if found), key=lambda w: (-len(w), w))
+        new = [w for w in set(WORD.findall(text)) if w not in self._found and self.matches_word(w)]
+        if new:
+            self._found.update(new)
+            matched = sorted(self._found, key=lambda w: (-len(w), w))
             self._finder = re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, matched))})(?![^\W_])")
         return self._finder
 
@@ -186,19 +185,25 @@ def highlight_spans(text: str, query: Query) -> list[tuple[int, int]]:
 
 
 def snippet(text: str, query: Query, width: int = 160) -> tuple[str, list[tuple[int, int]]]:
-    """A window of `text` around the first match, with the match spans inside the window."""
+    """A window of `text` around the first match, with the match spans inside the window. Only
+    the words up to the first match and those in the window are looked at, not the whole note."""
     flat = " ".join(text.split())
-    spans = highlight_spans(flat, query)
     if len(flat) <= width:
-        return flat, spans
-    start = max(0, spans[0][0] - width // 3) if spans else 0
+        return flat, highlight_spans(flat, query)
+    first = next((m.start() for m in WORD.finditer(flat) if query.matches_word(m.group())), None)
+    start = max(0, first - width // 3) if first is not None else 0
     if start:
         space = flat.find(" ", start)
         start = space + 1 if 0 <= space < start + 20 else start
     end = min(len(flat), start + width)
-    piece = flat[start:end]
     prefix = "…" if start else ""
     suffix = "…" if end < len(flat) else ""
     shift = len(prefix) - start
-    inside = [(a + shift, b + shift) for a, b in spans if a >= start and b <= end]
-    return prefix + piece + suffix, inside
+    inside = []
+    finder = query.finder(flat[start:end]) if first is not None else None
+    # Whole words inside the window (the pattern's look-behind sees the letter before `start`).
+    for match in finder.finditer(flat, start) if finder is not None else ():
+        if match.end() > end:
+            break
+        inside.append((match.start() + shift, match.end() + shift))
+    return prefix + flat[start:end] + suffix, inside
