@@ -83,7 +83,8 @@ def check_connection(conn: connection.Connection, path: Path | None = None) -> C
     every byte of an absurd file."""
     problems: list[str] = []
     try:
-        rows = [r[0] for r in conn.execute(f"PRAGMA integrity_check({MAX_PROBLEMS})")]
+        with _large_cache(conn):
+            rows = [r[0] for r in conn.execute(f"PRAGMA integrity_check({MAX_PROBLEMS})")]
         if rows != ["ok"]:
             problems += [f"integrity_check: {r}" for r in rows[:MAX_PROBLEMS]]
         if path is not None and not problems:
@@ -104,6 +105,22 @@ def check_connection(conn: connection.Connection, path: Path | None = None) -> C
     except sqlcipher3.Error as exc:
         raise connection.translate_error(exc) from None
     return CheckReport(problems, counts)
+
+
+CHECK_CACHE_KIB = 256 * 1024
+
+
+@contextmanager
+def _large_cache(conn: connection.Connection) -> Iterator[None]:
+    """A larger page cache while the b-trees are checked: checking an index against its table
+    goes back to pages read before, and each page that fell out of the cache is decrypted again
+    (a quarter less work at 100k conversations). Taken only as pages are read, given back after."""
+    before = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = {-CHECK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def _size(path: Path) -> int:
