@@ -262,10 +262,52 @@ def _verify_pages(path: Path, key: bytearray, salt: bytes, expected: dict[str, i
         raise errors.VaultDamaged()
 
 
-def _copy_under(vault: Vault, destination: Path, key: bytearray, salt: bytes) -> None:
+COPY_CHUNK = 1 << 20
+
+
+def _file_copy(vault: Vault, target: Path) -> dict[str, int] | None:
+    """Under the vault's own key and salt the backup's pages are the vault's pages, byte for byte:
+    the file is copied as it is, with no decryption. Only while that file is the whole vault and
+    nobody can change it: the log was just checkpointed into it and is still empty once this
+    connection holds the write lock (so no one can append to it, and no checkpoint has anything
+    to write). Otherwise (None) the pages are copied through SQLite (`_page_copy`)."""
+    if vault.read_only:
+        return None
+    with vault.reading() as conn:
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlcipher3.Error:
+            return None  # inside a transaction already, or another process is writing
+        try:
+            if _size(Path(f"{vault.path}-wal")):
+                return None
+            remaining = int(conn.execute("PRAGMA page_count").fetchone()[0]) * \
+                int(conn.execute("PRAGMA page_size").fetchone()[0])
+            counts = _counts(conn)
+            fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            with open(vault.path, "rb") as source, os.fdopen(fd, "wb") as copy:
+                while remaining:
+                    chunk = source.read(min(remaining, COPY_CHUNK))
+                    if not chunk:
+                        raise errors.VaultDamaged()  # shorter than its own page count
+                    copy.write(chunk)
+                    remaining -= len(chunk)
+        except sqlcipher3.Error as exc:
+            raise connection.translate_error(exc) from None
+        finally:
+            with suppress(sqlcipher3.Error):
+                conn.execute("ROLLBACK")
+    _fsync_file(target)
+    return counts
+
+
+def _copy_under(vault: Vault, destination: Path, key: bytearray, salt: bytes, same_key: bool) -> None:
     tmp = _temp_beside(destination)
     try:
-        counts = _page_copy(vault, tmp, key, salt)
+        counts = _file_copy(vault, tmp) if same_key else None
+        if counts is None:
+            counts = _page_copy(vault, tmp, key, salt)
         _verify_pages(tmp, key, salt, counts)
         os.replace(tmp, destination)
         connection.fsync_dir(destination.parent)
@@ -291,7 +333,7 @@ def backup(vault: Vault, destination: Path, passphrase: str | None = None,
         salt = make_salt(LEVELS[level if level is not None else vault.kdf_level.id])
         key = derive_key(passphrase, salt)
     try:
-        _copy_under(vault, destination, key, salt)
+        _copy_under(vault, destination, key, salt, same_key=passphrase is None)
     finally:
         wipe(key)
 
