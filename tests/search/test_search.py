@@ -212,3 +212,11 @@ def test_snippets_look_only_at_the_window_and_give_what_the_whole_note_gave(quer
     parsed, oracle = parse(" ".join(query)), parse(" ".join(query))
     for text in texts:
         assert snippet(text, parsed, width) == _snippet_word_by_word(text, oracle, width)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab мама\n\t*_`#>+-1٣.,")), max_size=60))
+def test_the_quick_markup_test_never_skips_markup(text):
+    from commsdesk.search.preview import _MARKUP, strip_markup
+
+    assert strip_markup(text) == _MARKUP.sub("", text)
