@@ -237,6 +237,7 @@ def main() -> int:
 
     def add(size: int, name: str, ms: float) -> None:
         figures.setdefault((size, name), []).append(ms)
+        print(f"  {size:,} {name.strip()}: {ms:.1f} ms", file=sys.stderr, flush=True)
 
     for rep in range(args.reps):
         for size, (vault_path, plain) in files.items():
