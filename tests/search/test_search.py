@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from commsdesk.search.analyzer import analyse
 from commsdesk.search.query import parse
 from helpers import add_person, add_talk
 
@@ -159,3 +160,63 @@ def test_searching_from_a_worker_thread_never_waits_on_itself(vault):
     worker.start()
     worker.join(10)
     assert not worker.is_alive() and [h.kind for h in found] == ["prep_sheet"]
+
+
+WORDS = ["мама", "мамой", "Мама", "маме", "война", "войне", "войной", "Соловьёв", "Соловьева",
+         "соловей", "war", "wars", "цены", "цен", "x", "ёж", "мам", "мамаша"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(query=st.lists(st.sampled_from([*WORDS, "мам*", '"о войне"', "OR", "НЕ"]), min_size=1, max_size=4),
+       texts=st.lists(st.lists(st.sampled_from([*WORDS, " ", ", ", "-", "_", "*", "…", "1"]),
+                               max_size=30).map("".join), min_size=1, max_size=5))
+def test_highlights_are_the_words_the_query_matches_one_by_one(query, texts):
+    """Highlights are found by one pattern per search; they are exactly the words (maximal runs
+    of letters and digits) that the query matches when each is looked at on its own."""
+    from commsdesk.search.analyzer import WORD
+    from commsdesk.search.query import highlight_spans
+
+    parsed, oracle = parse(" ".join(query)), parse(" ".join(query))
+    for text in texts:  # one search highlights many texts with the same query
+        expected = [m.span() for m in WORD.finditer(text) if oracle.matches(analyse(m.group()))]
+        assert highlight_spans(text, parsed) == expected
+
+
+def _snippet_word_by_word(text, query, width=160):
+    """The snippet as it was computed before (every word of the note looked at), as the oracle."""
+    from commsdesk.search.analyzer import WORD
+
+    flat = " ".join(text.split())
+    spans = [m.span() for m in WORD.finditer(flat) if query.matches(analyse(m.group()))]
+    if len(flat) <= width:
+        return flat, spans
+    start = max(0, spans[0][0] - width // 3) if spans else 0
+    if start:
+        space = flat.find(" ", start)
+        start = space + 1 if 0 <= space < start + 20 else start
+    end = min(len(flat), start + width)
+    prefix, suffix = "…" if start else "", "…" if end < len(flat) else ""
+    shift = len(prefix) - start
+    return (prefix + flat[start:end] + suffix,
+            [(a + shift, b + shift) for a, b in spans if a >= start and b <= end])
+
+
+@settings(max_examples=300, deadline=None)
+@given(query=st.lists(st.sampled_from([*WORDS, "мам*", '"о войне"', "OR"]), min_size=1, max_size=3),
+       texts=st.lists(st.lists(st.sampled_from([*WORDS, " ", "  ", ", ", "\n", "-", "_", "1"]),
+                               max_size=120).map("".join), min_size=1, max_size=4),
+       width=st.sampled_from([20, 40, 160]))
+def test_snippets_look_only_at_the_window_and_give_what_the_whole_note_gave(query, texts, width):
+    from commsdesk.search.query import snippet
+
+    parsed, oracle = parse(" ".join(query)), parse(" ".join(query))
+    for text in texts:
+        assert snippet(text, parsed, width) == _snippet_word_by_word(text, oracle, width)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab мама\n\t*_`#>+-1٣.,")), max_size=60))
+def test_the_quick_markup_test_never_skips_markup(text):
+    from commsdesk.search.preview import _MARKUP, strip_markup
+
+    assert strip_markup(text) == _MARKUP.sub("", text)

@@ -199,3 +199,54 @@ def test_a_write_made_while_the_passphrase_changes_is_kept_or_refused(tmp_path, 
     finally:
         new.close()
     assert refused or set(written) <= stored
+
+
+@pytest.mark.parametrize("other", [None, B])
+@pytest.mark.parametrize("damage", ["flip", "truncate", "tail"])
+def test_a_backup_damaged_before_its_verification_is_refused_and_removed(tmp_path, monkeypatch, damage,
+                                                                         other):
+    """The page copy is verified by every page's HMAC, its length and its counts: bytes changed
+    between the copy and the check (a failing stick, a bad cable) never become a backup."""
+    vault = filled(tmp_path / "v.commsdesk", talks=5)
+    fsync = safety._fsync_file
+
+    def damaging_fsync(path):
+        data = bytearray(path.read_bytes())
+        if damage == "flip":
+            data[len(data) // 2] ^= 0x01
+        elif damage == "truncate":
+            data = data[:-4096]
+        else:
+            data += b"\0" * 4096
+        path.write_bytes(bytes(data))
+        fsync(path)
+
+    monkeypatch.setattr(safety, "_fsync_file", damaging_fsync)
+    with pytest.raises(errors.VaultDamaged):
+        safety.backup(vault, tmp_path / "b.commsdesk", passphrase=other)
+    vault.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["v.commsdesk"]
+
+
+def test_a_backup_under_the_vaults_own_key_is_its_file_byte_for_byte(tmp_path):
+    """Same key, same salt: the encrypted pages are copied as they are, none decrypted."""
+    vault = filled(tmp_path / "v.commsdesk", talks=5)
+    try:
+        vault.repos.conversations.delete(vault.repos.conversations.list()[0].id)
+        safety.backup(vault, tmp_path / "b.commsdesk")
+        assert (tmp_path / "b.commsdesk").read_bytes() == (tmp_path / "v.commsdesk").read_bytes()
+    finally:
+        vault.close()
+    with Vault.open(tmp_path / "b.commsdesk", A) as copy:
+        assert safety.check(copy).ok and copy.repos.conversations.count() == 4
+
+
+def test_check_reports_a_search_index_that_no_longer_matches_the_records(tmp_path):
+    vault = filled(tmp_path / "v.commsdesk", talks=3)
+    try:
+        assert safety.check(vault).ok
+        with vault.transaction() as conn:
+            conn.execute("UPDATE search_fts_content SET c0 = 'совсем другие слова'")
+        assert not safety.check(vault).ok
+    finally:
+        vault.close()

@@ -15,7 +15,7 @@ Everything is case-folded with ё and е made one letter. Words the Russian dict
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from snowballstemmer.english_stemmer import EnglishStemmer
@@ -49,10 +49,11 @@ class Keys:
     primary: str
     others: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
+    # Made once: every search asks it of each word its snippets look at.
+    all: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    @property
-    def all(self) -> frozenset[str]:
-        return frozenset((self.primary, *self.others))
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "all", frozenset((self.primary, *self.others)))
 
 
 def _clean(lemma: str) -> str:
