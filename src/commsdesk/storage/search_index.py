@@ -86,6 +86,18 @@ def put(conn: Connection, kind: str, ref: int, *texts: str) -> None:
         conn.execute(_INSERT, (rowid(kind, ref), *columns))
 
 
+def index_rows(conn: Connection, repo: Indexed, kind: str, batch: list[int]) -> list[tuple[object, ...]]:
+    """The index rows of a batch of records, in the batch's order; records gone or without text
+    have none."""
+    texts = repo.index_texts(conn, batch)
+    rows: list[tuple[object, ...]] = []
+    for ref in batch:
+        columns = index_columns(*texts[ref]) if ref in texts else None
+        if columns and columns[0]:
+            rows.append((rowid(kind, ref), *columns))
+    return rows
+
+
 def put_many(conn: Connection, by_kind: Callable[[str], Indexed], pending: dict[str, set[int]]) -> None:
     """(Re)index many records at once: every old row goes, then the live records' rows are
     inserted in ascending rowid order (newest first), the order in which FTS5 keeps adding to
@@ -93,16 +105,10 @@ def put_many(conn: Connection, by_kind: Callable[[str], Indexed], pending: dict[
     rows: list[tuple[object, ...]] = []
     gone: list[tuple[int]] = []
     for kind, refs in pending.items():
-        repo = by_kind(kind)
         ordered = sorted(refs, reverse=True)
+        gone += [(rowid(kind, ref),) for ref in ordered]
         for start in range(0, len(ordered), REBUILD_BATCH):
-            batch = ordered[start:start + REBUILD_BATCH]
-            texts = repo.index_texts(conn, batch)
-            for ref in batch:
-                gone.append((rowid(kind, ref),))
-                columns = index_columns(*texts[ref]) if ref in texts else None
-                if columns and columns[0]:
-                    rows.append((rowid(kind, ref), *columns))
+            rows += index_rows(conn, by_kind(kind), kind, ordered[start:start + REBUILD_BATCH])
     gone.sort()
     rows.sort(key=lambda row: row[0])  # type: ignore[arg-type,return-value]
     conn.executemany("DELETE FROM search_fts WHERE rowid = ?", gone)
@@ -193,14 +199,7 @@ class Search:
                 repo = self._by_kind(kind)
                 for start in range(0, len(ids), REBUILD_BATCH):
                     batch = ids[start:start + REBUILD_BATCH]
-                    texts = repo.index_texts(conn, batch)
-                    rows = []
-                    for ref in batch:
-                        if ref in texts:
-                            columns = index_columns(*texts[ref])
-                            if columns[0]:
-                                rows.append((rowid(kind, ref), *columns))
-                    conn.executemany(_INSERT, rows)
+                    conn.executemany(_INSERT, index_rows(conn, repo, kind, batch))
                     done += len(batch)
                     if progress is not None:
                         progress(done, total)
