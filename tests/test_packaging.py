@@ -87,3 +87,20 @@ def test_install_puts_the_app_in_the_menu_and_uninstall_takes_it_out(tmp_path):
     assert not (home / ".local" / "bin" / "commsdesk").exists()
     assert list((data / "icons").rglob("*.png")) == []
     assert (data / "CommsDesk" / "vault.commsdesk").read_bytes() == b"kept"
+
+
+def _pinned_names(text: str) -> set[str]:
+    return {re.sub(r"[-_.]+", "-", m.group(1)).lower()
+            for m in re.finditer(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==", text, re.MULTILINE)}
+
+
+def test_the_bundle_pins_every_dependency_of_the_app():
+    """The bundle is built from requirements-build.txt alone: a dependency added to pyproject.toml
+    and not pinned there ships a bundle that fails when the code first imports it (qtawesome did:
+    the GUI stopped at unlock while the CLI smoke test passed)."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = {re.sub(r"[-_.]+", "-", re.split(r"[<>=!~;\[ ]", dep, maxsplit=1)[0]).lower()
+              for dep in project["dependencies"]}
+    pinned = _pinned_names((ROOT / "packaging" / "requirements-build.txt").read_text(encoding="utf-8"))
+    assert wanted - pinned == set()
+    assert "pyinstaller" in pinned

@@ -2,7 +2,8 @@
 # `make bundle-test`: the built bundle in a clean environment (no virtualenv on PATH, a fresh HOME).
 #   CLI: --version, init, demo, search through the bundle's executable, under strace: no network
 #        call, no file written outside the bundle, HOME's app folders and the vault.
-#   GUI: under Xvfb, the unlock window, the demo vault unlocked, Overview in Russian, Ctrl+L locks;
+#   GUI: under Xvfb, the unlock window, the demo vault unlocked, Overview in Russian, Ctrl+L locks,
+#        each screen waited for over AT-SPI (atspi_wait.py: fails if it does not come);
 #        screenshots in build/bundle-test/; the same file and network checks.
 #   Portable: a `portable` file beside the executable; the same session adds nothing under HOME.
 # Installs the Debian packages Qt's xcb plugin and the checks need (as root, when missing).
@@ -10,13 +11,15 @@
 set -euo pipefail
 APP=$(cd "$1" && pwd)
 MODE=${2:-full}
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
 OUT=$ROOT/build/bundle-test
 PASS="smoke test passphrase: correct horse battery"
 DISPLAY_NUMBER=${SMOKE_DISPLAY:-48}
 
 need=(strace)
-[ "$MODE" = "--cli-only" ] || need+=(xvfb openbox xdotool x11-apps imagemagick libxcb-cursor0 libxcb-icccm4
+[ "$MODE" = "--cli-only" ] || need+=(xvfb openbox xdotool x11-apps imagemagick dbus-daemon at-spi2-core python3-gi
+    gir1.2-atspi-2.0 libxcb-cursor0 libxcb-icccm4
     libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-xkb1 libxkbcommon-x11-0 libxkbcommon0
     libx11-xcb1 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 libegl1 libgl1 fonts-dejavu-core)
 missing=()
@@ -35,6 +38,7 @@ WORK=$(mktemp -d)
 cleanup() {
     [ -n "${WM_PID:-}" ] && kill "$WM_PID" 2>/dev/null
     [ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null
+    [ -n "${DBUS_PID:-}" ] && kill "$DBUS_PID" 2>/dev/null
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -45,7 +49,9 @@ clean_env() {  # clean_env HOME LANG COMMAND...
     local home=$1 lang=$2
     shift 2
     env -i HOME="$home" PATH="$CLEAN_PATH" LANG="$lang" LC_ALL=C.UTF-8 TMPDIR="$home/tmp" \
-        ${DISPLAY:+DISPLAY=$DISPLAY} "$@"
+        ${DISPLAY:+DISPLAY=$DISPLAY} \
+        ${DBUS_SESSION_BUS_ADDRESS:+DBUS_SESSION_BUS_ADDRESS=$DBUS_SESSION_BUS_ADDRESS} \
+        ${DBUS_SESSION_BUS_ADDRESS:+QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1} "$@"
 }
 
 traced() {  # traced NAME HOME LANG ARGS... : the bundle's executable under strace
@@ -123,8 +129,9 @@ else
 fi
 [ "$MODE" = "--cli-only" ] && { echo "bundle smoke test (CLI only) passed"; exit 0; }
 
-start_display() {  # a fresh X server and window manager for each session, as after a log-in
+start_display() {  # a fresh X server, window manager and D-Bus session for each session, as after a log-in
     [ -n "${WM_PID:-}" ] && kill "$WM_PID" 2>/dev/null
+    [ -n "${DBUS_PID:-}" ] && kill "$DBUS_PID" 2>/dev/null
     [ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null && wait "$XVFB_PID" 2>/dev/null
     export DISPLAY=:$1
     Xvfb "$DISPLAY" -screen 0 1280x900x24 -nolisten tcp -noreset >/dev/null 2>&1 &
@@ -132,7 +139,24 @@ start_display() {  # a fresh X server and window manager for each session, as af
     for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.2; done
     env -i DISPLAY="$DISPLAY" HOME="$WORK" PATH="$CLEAN_PATH" openbox >/dev/null 2>&1 &
     WM_PID=$!
+    # The session bus starts the accessibility bus on demand: the screens are waited for over AT-SPI.
+    local bus
+    bus=$(env -i HOME="$WORK" PATH="$CLEAN_PATH" dbus-daemon --session --fork --nopidfile \
+        --print-address=1 --print-pid=1)
+    DBUS_SESSION_BUS_ADDRESS=$(sed -n 1p <<< "$bus")
+    DBUS_PID=$(sed -n 2p <<< "$bus")
+    export DBUS_SESSION_BUS_ADDRESS
     sleep 1
+}
+
+# wait_for SECONDS ROLE NAME SHOT : until the app shows that control (AT-SPI), else fail with a screenshot
+wait_for() {
+    if ! env -i DBUS_SESSION_BUS_ADDRESS="$DBUS_SESSION_BUS_ADDRESS" DISPLAY="$DISPLAY" PATH="$CLEAN_PATH" \
+            HOME="$WORK" /usr/bin/python3 "$HERE/atspi_wait.py" CommsDesk "$1" "$2" "$3"; then
+        import -window root "$OUT/$4-failed.png"
+        echo "FAIL: $2 '$3' not shown (screenshot $OUT/$4-failed.png)"
+        exit 1
+    fi
 }
 
 echo "== GUI under Xvfb"
@@ -153,20 +177,28 @@ gui_session() {  # gui_session NAME HOME SHOTS_PREFIX : unlock, Overview, lock, 
         win=""
     done
     [ -n "$win" ] || { echo "FAIL: no window"; import -window root "$OUT/$prefix-no-window.png"; xdotool search --name . getwindowname %@ || true; cat "$OUT/$name.txt"; exit 1; }
-    sleep 2
+    wait_for 30 "password text" "*" "$prefix-unlock"
+    sleep 0.5  # the frame painted after the widget exists
     import -window root "$OUT/$prefix-unlock.png"
     xdotool mousemove --window "$win" 200 200 || true
     xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus "$win" 2>/dev/null || true
     xdotool type --delay 5 "$PASS"
     xdotool key Return
-    sleep 12  # key derivation (production level, about a second) and the Overview's first paint
+    # Key derivation (production level, about a second), then the Overview: its cards, in Russian.
+    wait_for 60 "list" "Последние разговоры" "$prefix-overview"
+    wait_for 10 "push button" "Записать разговор" "$prefix-overview"
+    sleep 1
     import -window root "$OUT/$prefix-overview.png"
     xdotool key ctrl+l
-    sleep 3
+    wait_for 20 "password text" "*" "$prefix-locked"
+    sleep 0.5
     import -window root "$OUT/$prefix-locked.png"
     xdotool key --window "$win" ctrl+q 2>/dev/null || true
     xdotool windowclose "$win" 2>/dev/null || kill "$pid" 2>/dev/null || true
     wait "$pid" || true
+    if grep -q "^Traceback" "$OUT/$name.txt"; then  # an error the window may not show
+        echo "FAIL: the app raised an exception:"; cat "$OUT/$name.txt"; exit 1
+    fi
 }
 
 gui_session gui "$H" ru

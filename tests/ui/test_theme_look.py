@@ -84,3 +84,13 @@ def test_standard_dialog_buttons_get_the_themes_icons(qapp, themed):
                  if image.pixelColor(x, y).alpha() > 200]
         text = QApplication.palette().windowText().color()
         assert inked and all(contrast(color, text) < 1.3 for color in inked), themed
+
+
+def test_every_glyph_comes_from_the_one_font_the_bundle_ships(qapp, themed):
+    """ui/icons.py loads Material Design Icons 6 alone; the bundle keeps only that font's files."""
+    from commsdesk.ui import icons
+
+    for name in icons.GLYPHS:
+        assert not icons.icon(name).isNull(), name
+    assert set(icons._icon_font().fontname) == {icons.FONT_PREFIX}
+    assert all(glyph.startswith(icons.FONT_PREFIX + ".") for glyph in icons.GLYPHS.values())

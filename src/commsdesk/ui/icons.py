@@ -8,6 +8,7 @@ workspace, so every icon is made again in the new colours.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QApplication
@@ -47,18 +48,38 @@ GLYPHS = {
 SECTIONS = ("overview", "people", "planner", "journal", "progress", "library", "club", "settings")
 
 
+# The one font every glyph above comes from: Material Design Icons 6, shipped inside qtawesome. It
+# is loaded alone (qtawesome.icon would load all eleven of its fonts): a shorter start, and the
+# bundle ships only this one (packaging/commsdesk.spec).
+FONT_PREFIX = "mdi6"
+FONT_PATTERN = "materialdesignicons6-webfont-[0-9]*.ttf"
+_font = None
+
+
+def _icon_font():
+    global _font
+    if _font is None:
+        os.environ.setdefault("QT_API", "pyside6")  # qtawesome speaks Qt through qtpy
+        import qtawesome
+        from qtawesome.iconic_font import IconicFont
+
+        fonts = Path(qtawesome.__file__).parent / "fonts"
+        ttf = sorted(fonts.glob(FONT_PATTERN))[-1]
+        charmap = ttf.name.replace("-webfont-", "-webfont-charmap-").removesuffix(".ttf") + ".json"
+        _font = IconicFont((FONT_PREFIX, ttf.name, charmap, str(fonts)))
+    return _font
+
+
 def icon(name: str) -> QIcon:
     """The icon for `name` (a key of GLYPHS) in the current palette's colours."""
-    os.environ.setdefault("QT_API", "pyside6")  # qtawesome speaks Qt through qtpy
-    import qtawesome
-
+    font = _icon_font()
     if name == "blank":
         from PySide6.QtGui import QColor
 
-        return qtawesome.icon(GLYPHS[name], color=QColor(0, 0, 0, 0))
+        return font.icon(GLYPHS[name], color=QColor(0, 0, 0, 0))
     palette = QApplication.palette()
     text = palette.color(QPalette.ColorRole.WindowText)
     disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
     selected = palette.color(QPalette.ColorRole.HighlightedText)
-    return qtawesome.icon(GLYPHS[name], color=text, color_active=text, color_disabled=disabled,
+    return font.icon(GLYPHS[name], color=text, color_active=text, color_disabled=disabled,
                           color_selected=selected)
