@@ -18,13 +18,13 @@ run: $(STAMP)
 	$(BIN)/commsdesk
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff check src tests benchmarks scripts packaging
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff check src tests benchmarks scripts packaging
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

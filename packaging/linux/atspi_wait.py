@@ -2,11 +2,11 @@
 
     python3 atspi_wait.py APP SECONDS ROLE NAME
 
-Runs under the system python3 (Debian's python3-gi and gir1.2-atspi-2.0), not the bundle's. Exits 0
-as soon as a control with that role and accessible name (`*`: any name) is showing in any window of the application
-named APP; exits 1 after SECONDS, printing what was showing instead (so a failed smoke test says on
-which screen the app was). The bundle's smoke test uses it to take each screenshot once the screen
-it shows is really there, not after a guessed pause.
+Runs under the system python3 (Debian's python3-gi and gir1.2-atspi-2.0), not the bundle's.
+Exits 0 as soon as a control with that role and accessible name (`*`: any name) is showing in
+any window of the application named APP; exits 1 after SECONDS, printing what was showing
+instead (so a failed smoke test says on which screen the app was). The bundle's smoke test uses
+it to take each screenshot once the screen it shows is really there, not after a guessed pause.
 """
 
 from __future__ import annotations
