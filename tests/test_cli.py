@@ -149,3 +149,26 @@ def test_passphrase_never_comes_from_arguments_or_environment():
     import inspect
 
     assert "environ" not in inspect.getsource(cli.Cli)
+
+
+@pytest.fixture
+def russian():
+    from commsdesk import i18n
+
+    i18n.set_language("ru")
+    yield
+    i18n.set_language("en")
+
+
+def test_argparse_own_words_are_russian_too(russian, capsys):
+    """The usage line, headings and argparse's error messages come from the app's catalog."""
+    text = cli.build_parser().format_help()
+    assert text.startswith("использование: commsdesk")
+    for english in ("usage:", "options", "positional arguments", "show this help", "version number"):
+        assert english not in text
+    for argv in (["search"], ["frobnicate"], ["init", "--strength"]):
+        with pytest.raises(SystemExit) as exit_:
+            cli.build_parser().parse_args(argv)
+        assert exit_.value.code == 2
+        err = capsys.readouterr().err
+        assert "ошибка:" in err and "error" not in err and "usage" not in err, err

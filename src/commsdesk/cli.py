@@ -236,7 +236,30 @@ def _search_argv(argv: list[str]) -> list[str]:
     return head + options + ["--"] + words
 
 
+# argparse's own words (the usage line, section headings, its error messages) in the user's
+# language: argparse looks `_` and `ngettext` up in its module at every call, so pointing them at
+# the app's catalog is enough. The messages of Python 3.11's argparse a user can meet, listed so
+# that scripts/i18n.py extracts them (anything else stays in English).
+ARGPARSE_MESSAGES = (
+    N_("usage: "), N_("options"), N_("positional arguments"), N_("show this help message and exit"),
+    N_("%(prog)s: error: %(message)s\n"), N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"), N_("invalid %(type)s value: %(value)r"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("expected one argument"), N_("expected at least one argument"), N_("expected at most one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"), N_("not allowed with argument %s"),
+    N_("one of the arguments %s is required"), N_("ignored explicit argument %r"),
+    N_("can't open '%(filename)s': %(error)s"),
+)
+
+
+def _argparse_speaks_the_users_language() -> None:
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
+    ngettext("expected %s argument", "expected %s arguments", 2)  # listed for extraction
+
+
 def build_parser() -> argparse.ArgumentParser:
+    _argparse_speaks_the_users_language()
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--vault", type=Path, default=argparse.SUPPRESS, metavar="PATH",
                         help=_("vault file (default: {path})").format(path=default_vault_path()))
@@ -244,7 +267,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="commsdesk", parents=[common],
         description=_("CommsDesk: an offline, encrypted journal for talking about the war with"
                       " people at home. Without a command, the desktop app starts."))
-    parser.add_argument("--version", action="version", version=f"CommsDesk {__version__}")
+    parser.add_argument("--version", action="version", version=f"CommsDesk {__version__}",
+                        help=_("show the version and exit"))
     sub = parser.add_subparsers(dest="command", metavar=_("command"))
 
     def command(name: str, text: str) -> argparse.ArgumentParser:
